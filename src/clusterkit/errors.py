@@ -1,0 +1,80 @@
+"""The one error root, positioned input problems, and the exit codes every command returns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes; the command-line contract in docs/cli.md."""
+
+    OK = 0
+    CHECK_FAILED = 1
+    INPUT_ERROR = 2
+    INTERNAL = 3
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one input file, at a position a person can jump to.
+
+    ``line`` and ``column`` are 1-based; 0 means "the file as a whole" (an encoding error, an empty file).
+    ``field`` is the dotted path of the value inside the document (``participants.committed``,
+    ``services.3.applied``), empty when the problem is not about one value.
+    """
+
+    path: str
+    line: int
+    column: int
+    message: str
+    code: str
+    field: str = ""
+    hint: str = ""
+
+    def format(self) -> str:
+        """``path:line:col: error: field: message; hint [code]``, the line compilers and editors parse."""
+        text = f"{self.field}: {self.message}" if self.field else self.message
+        if self.hint:
+            text = f"{text}; {self.hint}"
+        return f"{self.path}:{self.line}:{self.column}: error: {text} [{self.code}]"
+
+
+class ClusterkitError(Exception):
+    """Root of every error clusterkit raises on purpose; the CLI turns it into a message and exit code."""
+
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+
+class InputError(ClusterkitError):
+    """One or more problems with the user's input files; always exit code 2."""
+
+    exit_code = ExitCode.INPUT_ERROR
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
+        if not self.problems:
+            raise ValueError("InputError needs at least one problem")
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+    @classmethod
+    def single(
+        cls,
+        path: str,
+        message: str,
+        code: str,
+        *,
+        line: int = 0,
+        column: int = 0,
+        field: str = "",
+        hint: str = "",
+    ) -> InputError:
+        """Shortcut for an error with one problem."""
+        return cls([Problem(path, line, column, message, code, field, hint)])
+
+
+class UsageError(ClusterkitError):
+    """A command-line option that makes no sense (an unknown level, an unreadable output path)."""
+
+    exit_code = ExitCode.INPUT_ERROR

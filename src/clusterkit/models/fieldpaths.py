@@ -1,0 +1,96 @@
+"""Resolve a rule's dotted field path against the evidence model's types, without any evidence.
+
+Packs are checked with it when they load (a misspelt path is a positioned error in the pack), and the
+scorer reads values along the same paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from clusterkit.models.base import DocumentPath
+
+FieldKind = Literal["number", "bool", "date", "text", "document", "list", "record", "mapping"]
+
+
+@dataclass(frozen=True)
+class FieldType:
+    """What a path leads to: its kind and, for lists and records, the model of the items."""
+
+    kind: FieldKind
+    model: type[BaseModel] | None = None
+    item_kind: FieldKind | None = None
+
+
+def _strip(annotation: Any) -> Any:
+    """Drop Optional and Annotated wrappers: ``Annotated[int, ...] | None`` is ``int``."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            options = [arg for arg in get_args(annotation) if arg is not type(None)]
+            annotation = options[0] if len(options) == 1 else annotation
+            if len(options) != 1:
+                return annotation
+        else:
+            return annotation
+
+
+def _classify(annotation: Any) -> FieldType:  # noqa: PLR0911 - one return per kind reads best
+    annotation = _strip(annotation)
+    origin = get_origin(annotation)
+    if origin is list:
+        item = _classify(get_args(annotation)[0])
+        return FieldType("list", item.model, item.kind)
+    if origin is dict:
+        return FieldType("mapping")
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel):
+            return FieldType("record", annotation)
+        if issubclass(annotation, bool):
+            return FieldType("bool")
+        if issubclass(annotation, int | float):
+            return FieldType("number")
+        if issubclass(annotation, dt.date):
+            return FieldType("date")
+        if issubclass(annotation, DocumentPath):
+            return FieldType("document")
+        if issubclass(annotation, str | Enum):
+            return FieldType("text")
+    return FieldType("text")
+
+
+def field_annotation(model: type[BaseModel], name: str) -> Any | None:
+    """The annotation of a stored or computed field of ``model``, or None if it has no such field."""
+    if name in model.model_fields:
+        return model.model_fields[name].annotation
+    computed = model.model_computed_fields.get(name)
+    return computed.return_type if computed is not None else None
+
+
+def resolve(model: type[BaseModel], path: str) -> FieldType:
+    """The type a dotted path leads to from ``model``; ValueError naming the first bad segment."""
+    current: FieldType = FieldType("record", model)
+    walked: list[str] = []
+    for segment in path.split("."):
+        if current.kind != "record" or current.model is None:
+            raise ValueError(f"`{'.'.join(walked)}` has no fields, so `{segment}` cannot follow it")
+        annotation = field_annotation(current.model, segment)
+        if annotation is None:
+            where = ".".join(walked) or "the evidence file"
+            raise ValueError(f"`{segment}` is not a field of {where}")
+        current = _classify(annotation)
+        walked.append(segment)
+    return current
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    """Stored and computed field names of a model, for 'did you mean' hints."""
+    return [*model.model_fields, *model.model_computed_fields]

@@ -1,0 +1,319 @@
+"""A criteria pack: areas, indicators, checks with points and rules, levels, and the basis of every number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from clusterkit.models import fieldpaths
+from clusterkit.models.base import Ratio, Slug, Strict, Text
+from clusterkit.models.evidence import Evidence
+from clusterkit.models.rules import (
+    AgeRule,
+    CountRule,
+    DeclarationRule,
+    DocumentRule,
+    FieldPath,
+    HorizonRule,
+    PresentRule,
+    RatioRule,
+    RecencyRule,
+    Rule,
+    ThresholdRule,
+)
+from clusterkit.models.vocab import Appreciation, Contribution, StrategicArea
+
+PACK_SCHEMA_VERSION = 1
+PackItemId = Annotated[
+    str, Field(pattern=r"^[A-Za-z0-9]+([.][A-Za-z0-9]+)*$", description="Indicator id, e.g. 4.1.5.")
+]
+
+
+class Basis(StrEnum):
+    """Where a number or a name comes from; reports show it next to every threshold."""
+
+    SEED = "seed"
+    VERIFIED = "verified"
+    REPORTED = "reported"
+    PUBLIC_DESCRIPTION = "public-description"
+    ASSUMPTION = "assumption"
+
+
+SOURCED_BASES = frozenset({Basis.SEED, Basis.VERIFIED, Basis.REPORTED})
+
+
+class Sourced(Strict):
+    """Mixin: a basis, and a source wherever the basis claims one."""
+
+    basis: Basis = Field(description="seed, verified, reported, public-description or assumption.")
+    source: str | None = Field(
+        None, description="Where it comes from; required for seed, verified and reported."
+    )
+
+    @model_validator(mode="after")
+    def _source_given(self) -> Sourced:
+        if self.basis in SOURCED_BASES and not (self.source or "").strip():
+            raise ValueError(f"basis {self.basis.value} needs a source")
+        return self
+
+
+_RULE_FIELD_KINDS: dict[type, tuple[str, ...]] = {
+    ThresholdRule: ("number",),
+    CountRule: ("list",),
+    RecencyRule: ("date",),
+    HorizonRule: ("date",),
+    AgeRule: ("date", "number"),
+    DocumentRule: ("document", "list"),
+    PresentRule: ("number", "bool", "date", "text", "document", "list", "record", "mapping"),
+}
+
+
+def _check_path(path: FieldPath, kinds: tuple[str, ...]) -> fieldpaths.FieldType:
+    resolved = fieldpaths.resolve(Evidence, path)
+    if resolved.kind not in kinds:
+        raise ValueError(f"`{path}` is a {resolved.kind}; this rule needs a {' or '.join(kinds)}")
+    return resolved
+
+
+def check_rule_paths(rule: Rule) -> None:
+    """Raise ValueError if a rule reads a field the evidence model does not have, or of the wrong kind."""
+    if isinstance(rule, RatioRule):
+        _check_path(rule.numerator, ("number",))
+        _check_path(rule.denominator, ("number",))
+        return
+    if isinstance(rule, DeclarationRule):
+        return
+    kinds = _RULE_FIELD_KINDS.get(type(rule), ("bool",))
+    resolved = _check_path(rule.field, kinds)
+    if isinstance(rule, CountRule) and resolved.model is not None:
+        for item_field in [*(rule.require or ()), *([rule.date_field] if rule.date_field else [])]:
+            if fieldpaths.field_annotation(resolved.model, item_field) is None:
+                raise ValueError(f"`{item_field}` is not a field of the items of `{rule.field}`")
+
+
+class Check(Sourced):
+    """One thing an assessor verifies, worth points, with the fix that closes the gap."""
+
+    id: Slug = Field(description="Unique within its indicator, e.g. strategy-reviewed.")
+    title: Text = Field(description="What is checked, in a few words.")
+    points: float = Field(gt=0, description="Points this check is worth when met.")
+    partial_points: float | None = Field(
+        None,
+        ge=0,
+        description="Points when partial; default: the pack's partial_credit share of points.",
+    )
+    rule: Rule = Field(description="How the check is evaluated.")
+    fix: Text = Field(description="What to add or do when the check is not met, in one sentence.")
+
+    @model_validator(mode="after")
+    def _valid(self) -> Check:
+        if self.partial_points is not None and self.partial_points >= self.points:
+            raise ValueError("partial_points must be below points")
+        check_rule_paths(self.rule)
+        return self
+
+
+class Indicator(Sourced):
+    """An indicator of the criteria, with its checks; the basis is that of its name and number."""
+
+    id: PackItemId
+    title: Text = Field(description="The indicator's name.")
+    minimum_requirement: bool = Field(
+        False, description="A minimum requirement (✓): must be met for the level."
+    )
+    guidance: Text = Field(description="What an assessor looks for and which documents prove it.")
+    allow_not_applicable: bool = Field(
+        False, description="Whether a cluster may declare it not applicable (with a justification)."
+    )
+    checks: list[Check] = Field(
+        min_length=1, description="The checks; points add up to the indicator's weight."
+    )
+
+    @field_validator("checks")
+    @classmethod
+    def _unique_checks(cls, checks: list[Check]) -> list[Check]:
+        seen: set[str] = set()
+        for check in checks:
+            if check.id in seen:
+                raise ValueError(f"check id `{check.id}` is used twice")
+            seen.add(check.id)
+        return checks
+
+    @property
+    def points(self) -> float:
+        return sum(check.points for check in self.checks)
+
+
+class Area(Strict):
+    """A group of indicators, e.g. '4 Strategy, objectives, services'."""
+
+    id: str = Field(min_length=1, description="Area number or id, e.g. 4.")
+    title: Text = Field(description="Area title.")
+    indicators: list[Indicator] = Field(min_length=1, description="The indicators of the area.")
+
+
+class LevelRef(Strict):
+    """A level that must be reached first, in this pack or another."""
+
+    pack: Slug | None = Field(None, description="The pack id; empty for this pack.")
+    level: Slug = Field(description="The level id in that pack.")
+
+
+class LevelCondition(Sourced):
+    """A further rule a level needs, beyond minimum requirements and score."""
+
+    id: Slug = Field(description="Unique within the level.")
+    title: Text = Field(description="What the condition asks, in a few words.")
+    rule: Rule = Field(description="How the condition is evaluated.")
+    fix: Text = Field(description="What to do when it does not hold.")
+
+    @model_validator(mode="after")
+    def _paths(self) -> LevelCondition:
+        check_rule_paths(self.rule)
+        return self
+
+
+class LevelRequirements(Strict):
+    """What a level takes; every part given must hold."""
+
+    minimum_requirements: Literal["all"] | list[PackItemId] | None = Field(
+        None, description="all (every minimum requirement of the pack) or a list of indicator ids."
+    )
+    score: Ratio | None = Field(
+        None, description="The least excellence score, 0 to 1 (0.8 for 80 %)."
+    )
+    prerequisites: list[LevelRef] = Field(
+        default_factory=list, description="Levels to reach first."
+    )
+    conditions: list[LevelCondition] = Field(default_factory=list, description="Further rules.")
+
+
+class Level(Sourced):
+    """A verdict the pack can give, e.g. gold."""
+
+    id: Slug = Field(description="Level id, e.g. gold.")
+    title: Text = Field(description="Level name as reports show it.")
+    description: str | None = Field(None, description="What reaching the level means.")
+    requires: LevelRequirements = Field(description="What the level takes.")
+
+
+class PortfolioClass(Strict):
+    """A portfolio class: which positions (contribution x appreciation) it covers and what to do."""
+
+    id: Slug = Field(description="Class id, e.g. scale-up.")
+    title: Text = Field(description="Class name, e.g. Scale up.")
+    advice: Text = Field(description="What to do with services of this class.")
+    cells: list[tuple[Contribution, Appreciation]] = Field(
+        min_length=1,
+        description="The [contribution, appreciation] cells of the grid this class covers.",
+    )
+
+
+class Portfolio(Sourced):
+    """The service portfolio classes: every cell of the 3 x 3 grid belongs to exactly one class."""
+
+    classes: list[PortfolioClass] = Field(min_length=1, description="The classes.")
+
+    @model_validator(mode="after")
+    def _grid_covered_once(self) -> Portfolio:
+        cells = [cell for item in self.classes for cell in item.cells]
+        grid = {(c, a) for c in Contribution for a in Appreciation}
+        if len(cells) != len(set(cells)) or set(cells) != grid:
+            raise ValueError(
+                "every [contribution, appreciation] cell must belong to exactly one class"
+            )
+        return self
+
+
+class StrategicAreaInfo(Strict):
+    """One of the nine strategic areas, with the seed's examples."""
+
+    id: StrategicArea = Field(description="The area id used in evidence files.")
+    title: Text = Field(description="The area's title.")
+    examples: list[Text] = Field(
+        default_factory=list, description="Example services or activities."
+    )
+
+
+class CriteriaPack(Strict):
+    """A criteria pack: the complete, self-describing criteria an assessment scores against."""
+
+    schema_version: Literal[1] = Field(description="Version of the pack format; 1.")
+    id: Slug = Field(description="Pack id, e.g. esca-gold.")
+    title: Text = Field(description="Pack title.")
+    version: str = Field(min_length=1, description="Version of the criteria content, e.g. 2026.1.")
+    description: str | None = Field(None, description="What the pack is for and what it is not.")
+    partial_credit: Ratio = Field(
+        0.5,
+        description="Share of a check's points earned when it is partial and it sets no partial_points.",
+    )
+    default_level: Slug = Field(description="The target level when --level is not given.")
+    levels: list[Level] = Field(min_length=1, description="The levels, lowest first.")
+    areas: list[Area] = Field(default_factory=list, description="The areas with their indicators.")
+    portfolio: Portfolio | None = Field(None, description="Service portfolio classes.")
+    strategic_areas: list[StrategicAreaInfo] | None = Field(
+        None, description="The strategic areas."
+    )
+
+    def indicators(self) -> Iterator[Indicator]:
+        """Every indicator, in pack order."""
+        for area in self.areas:
+            yield from area.indicators
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((item for item in self.indicators() if item.id == indicator_id), None)
+
+    def level(self, level_id: str) -> Level | None:
+        return next((item for item in self.levels if item.id == level_id), None)
+
+
+KeyPath = tuple[str | int, ...]
+
+
+def reference_problems(pack: CriteriaPack) -> list[tuple[KeyPath, str, str]]:
+    """Cross-references a single field cannot check: (where, message, code) for each broken one."""
+    problems: list[tuple[KeyPath, str, str]] = []
+    seen: dict[str, KeyPath] = {}
+    for a, area in enumerate(pack.areas):
+        for i, indicator in enumerate(area.indicators):
+            where: KeyPath = ("areas", a, "indicators", i, "id")
+            if indicator.id in seen:
+                first = ".".join(str(part) for part in seen[indicator.id][:-1])
+                problems.append(
+                    (
+                        where,
+                        f"indicator id `{indicator.id}` is already used at {first}",
+                        "duplicate-id",
+                    )
+                )
+            seen.setdefault(indicator.id, where)
+    level_ids = [level.id for level in pack.levels]
+    for n, level in enumerate(pack.levels):
+        if level.id in level_ids[:n]:
+            problems.append(
+                (("levels", n, "id"), f"level id `{level.id}` is used twice", "duplicate-id")
+            )
+        named = level.requires.minimum_requirements
+        for k, indicator_id in enumerate(named if isinstance(named, list) else ()):
+            if indicator_id not in seen:
+                where = ("levels", n, "requires", "minimum_requirements", k)
+                problems.append(
+                    (
+                        where,
+                        f"level `{level.id}` names unknown indicator `{indicator_id}`",
+                        "unknown-ref",
+                    )
+                )
+        for k, ref in enumerate(level.requires.prerequisites):
+            if ref.pack in (None, pack.id) and ref.level not in level_ids:
+                where = ("levels", n, "requires", "prerequisites", k, "level")
+                problems.append(
+                    (where, f"level `{level.id}` needs unknown level `{ref.level}`", "unknown-ref")
+                )
+    if pack.default_level not in level_ids:
+        message = f"default_level `{pack.default_level}` is not one of the levels ({', '.join(level_ids)})"
+        problems.append((("default_level",), message, "unknown-ref"))
+    return problems

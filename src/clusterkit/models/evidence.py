@@ -23,7 +23,7 @@ from clusterkit.models.base import (
 )
 from clusterkit.models.organisation import ClusterProfile, Cooperation, Management, Participants
 from clusterkit.models.strategy import Kpi, Service, Strategy
-from clusterkit.models.vocab import DeclaredStatus
+from clusterkit.models.vocab import Contribution, DeclaredStatus
 
 EVIDENCE_SCHEMA_VERSION = 1
 
@@ -83,6 +83,10 @@ class Financing(Strict):
     )
     controlling: FinancialControlling | None = Field(
         None, description="Budget and financial controlling."
+    )
+    plan: DocumentPath | None = Field(
+        None,
+        description="Multi-year financing plan: expected income by source for the coming years (indicator 3.1).",
     )
 
     @field_validator("years")
@@ -280,3 +284,16 @@ class Evidence(Strict):
         served = {service.area for service in self.services}
         areas = self.strategy.strategic_areas
         return sum(1 for area in areas if area in served) / len(areas)
+
+    @computed_field(
+        description="Services whose financial contribution includes earns (€+): the services members pay for."
+    )
+    @property
+    def services_earning(self) -> int | None:
+        # Unknown while services are listed but none has its contribution assessed; no services at all is 0.
+        if self.services is None:
+            return None
+        assessed = [service for service in self.services if service.contribution]
+        if self.services and not assessed:
+            return None
+        return sum(1 for service in assessed if Contribution.EARNS in (service.contribution or ()))

@@ -43,14 +43,15 @@ def _strip(annotation: Any) -> Any:
             return annotation
 
 
-def _classify(annotation: Any) -> FieldType:  # noqa: PLR0911 - one return per kind reads best
+def classify(annotation: Any) -> FieldType:  # noqa: PLR0911 - one return per kind reads best
     annotation = _strip(annotation)
     origin = get_origin(annotation)
     if origin is list:
-        item = _classify(get_args(annotation)[0])
+        item = classify(get_args(annotation)[0])
         return FieldType("list", item.model, item.kind)
     if origin is dict:
-        return FieldType("mapping")
+        value = classify(get_args(annotation)[1])
+        return FieldType("mapping", value.model, value.kind)
     if isinstance(annotation, type):
         if issubclass(annotation, BaseModel):
             return FieldType("record", annotation)
@@ -86,7 +87,7 @@ def resolve(model: type[BaseModel], path: str) -> FieldType:
         if annotation is None:
             where = ".".join(walked) or "the evidence file"
             raise ValueError(f"`{segment}` is not a field of {where}")
-        current = _classify(annotation)
+        current = classify(annotation)
         walked.append(segment)
     return current
 

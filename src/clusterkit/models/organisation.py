@@ -275,6 +275,16 @@ class Management(Strict):
             return None
         return sum(1 for member in self.staff if member.qualification) / len(self.staff)
 
+    @computed_field(
+        description="Average training days per team member in the last 12 months (indicator 2.2.3)."
+    )
+    @property
+    def training_days_per_person(self) -> float | None:
+        if not self.staff or any(member.training_days_last_year is None for member in self.staff):
+            return None
+        days = [member.training_days_last_year or 0.0 for member in self.staff]
+        return round(sum(days) / len(days), 2)
+
 
 class Cooperation(Strict):
     """Cooperation among participants and with the innovation system (indicators 2.6, 2.7)."""

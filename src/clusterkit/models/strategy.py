@@ -70,6 +70,10 @@ class ImplementationPlan(Strict):
     with_timeline: bool | None = Field(None, description="Every action has a timeline or deadline.")
     with_budget: bool | None = Field(None, description="Actions have a budget.")
     with_kpis: bool | None = Field(None, description="Actions have measurable goals or KPIs.")
+    progress_report: DocumentPath | None = Field(
+        None,
+        description="The latest report on the plan's progress: actions done, KPI values, lessons (indicator 4.4).",
+    )
 
 
 class Strategy(Strict):

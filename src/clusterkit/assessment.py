@@ -1,0 +1,208 @@
+"""The result of an assessment: one JSON shape for every output format and every tool downstream."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ASSESSMENT_SCHEMA_VERSION = 1
+
+Status = Literal["met", "partial", "unmet", "unknown", "not_applicable"]
+DateSource = Literal["option", "evidence", "clock"]
+
+
+class Result(BaseModel):
+    """Base of the result models: immutable, and the JSON field order is the declaration order."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CheckResult(Result):
+    """How one check (or one level condition) came out, and why."""
+
+    id: str = Field(description="Check id, unique within its indicator.")
+    title: str = Field(description="What is checked.")
+    status: Status = Field(description="met, partial, unmet, unknown or not_applicable.")
+    points: float = Field(description="Points achieved.")
+    possible: float = Field(description="Points possible (0 when not applicable).")
+    observed: str | None = Field(
+        description="The value seen in the evidence, formatted; null when none."
+    )
+    expected: str = Field(description="What the check expects, formatted.")
+    reason: str = Field(description="The outcome in one sentence, with the basis of the threshold.")
+    basis: str = Field(
+        description="Basis of the threshold: seed, verified, reported, public-description, assumption."
+    )
+    source: str | None = Field(description="Source of the threshold, where the basis claims one.")
+    fix: str | None = Field(description="What to do; null when met or not applicable.")
+    reads: list[str] = Field(description="Evidence fields the check read (dotted paths).")
+
+
+class IndicatorResult(Result):
+    """One indicator: status from its checks, points, and the checks themselves."""
+
+    id: str
+    title: str
+    area: str
+    minimum_requirement: bool
+    status: Status
+    points: float
+    possible: float
+    guidance: str
+    basis: str
+    source: str | None
+    justification: str | None = Field(description="The declared justification when not applicable.")
+    checks: list[CheckResult]
+
+
+class AreaResult(Result):
+    """One area: points and score over its applicable indicators."""
+
+    id: str
+    title: str
+    points: float
+    possible: float
+    score: float | None
+    indicators: list[IndicatorResult]
+
+
+class LevelResult(Result):
+    """A level's verdict, with every reason it is not reached."""
+
+    id: str
+    title: str
+    reached: bool
+    reasons: list[str] = Field(description="Why the level is not reached; empty when it is.")
+    score_required: float | None
+    basis: str
+    source: str | None
+    conditions: list[CheckResult]
+
+
+class RoadmapItem(Result):
+    """One gap to close, with its fix and what closing it is worth."""
+
+    indicator: str | None = Field(description="Indicator id, or null for a level condition.")
+    check: str
+    title: str
+    status: Status
+    fix: str
+    gain: float = Field(
+        description="Points closing this gap adds (partial credit already earned excluded)."
+    )
+    blocking: bool = Field(description="Must be fixed for the target level whatever the score.")
+    pack: str = Field(
+        description="The pack the gap belongs to (a prerequisite pack's gaps block too)."
+    )
+
+
+class Roadmap(Result):
+    """The next steps toward the target level, in the order that unlocks the most."""
+
+    target_level: str
+    reached: bool
+    points_needed: float = Field(description="Points still missing to the level's score threshold.")
+    summary: str
+    steps: list[RoadmapItem] = Field(
+        description="The proposed fixes: blocking ones first, then by points."
+    )
+    further: list[RoadmapItem] = Field(description="Other gaps, not needed for the target level.")
+
+
+class PackAssessment(Result):
+    """The assessment against one criteria pack."""
+
+    pack: str
+    title: str
+    version: str
+    description: str | None
+    requested: bool = Field(
+        description="false for a pack assessed only as another pack's prerequisite."
+    )
+    target_level: str
+    target_reached: bool
+    score: float | None
+    points: float
+    possible: float
+    counts: dict[str, int] = Field(description="Indicators per status.")
+    areas: list[AreaResult]
+    levels: list[LevelResult]
+    minimum_requirements: list[str] = Field(
+        description="Ids of the minimum requirements, in pack order."
+    )
+    unknown: list[str] = Field(description="Ids of indicators that could not be assessed.")
+    roadmap: Roadmap
+
+
+class ServicePlacement(Result):
+    """One service in the portfolio matrix."""
+
+    name: str
+    area: str | None
+    applied: str | None
+    contribution: list[str] | None
+    appreciation: list[str] | None
+    assessed: bool = Field(description="false when contribution or appreciation is blank.")
+    x: float | None = Field(description="Mean contribution, -1 costs .. +1 earns.")
+    y: float | None = Field(description="Mean appreciation, -1 negative .. +1 positive.")
+    class_id: str | None
+    class_title: str | None
+
+
+class PortfolioClassSummary(Result):
+    """A portfolio class with its advice and the services in it."""
+
+    id: str
+    title: str
+    advice: str
+    services: list[str]
+
+
+class AreaCoverage(Result):
+    """One strategic area: whether the strategy names it, and the services serving it."""
+
+    id: str
+    title: str
+    in_strategy: bool
+    services: list[str]
+
+
+class PortfolioAnalysis(Result):
+    """The service portfolio: placement, classes, and strategic-area coverage."""
+
+    pack: str = Field(description="The pack whose classes were used.")
+    basis: str
+    services: list[ServicePlacement]
+    classes: list[PortfolioClassSummary]
+    not_assessed: list[str]
+    coverage: list[AreaCoverage]
+
+
+class ClusterSummary(Result):
+    """The cluster's profile as reports show it."""
+
+    name: str
+    country: str
+    region: str | None
+    field: str | None
+    founded: int | None
+    website: str | None
+    participants: int
+    fte: float | None
+    services: int | None
+
+
+class Assessment(Result):
+    """Everything an assessment found: the input of every renderer."""
+
+    schema_version: int = ASSESSMENT_SCHEMA_VERSION
+    evidence_file: str
+    assessment_date: dt.date
+    date_source: DateSource
+    cluster: ClusterSummary
+    passed: bool = Field(description="Every requested pack reached its target level.")
+    packs: list[PackAssessment]
+    portfolio: PortfolioAnalysis | None
+    warnings: list[str]

@@ -1,0 +1,152 @@
+"""Command signatures: options and help text only; each body lives in a module imported on use."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from clusterkit import __version__
+from clusterkit.cli.common import STATE, run_command
+
+app = typer.Typer(
+    name="clusterkit",
+    help="Assess a cluster organisation against cluster-management excellence criteria (ESCA Bronze, Silver, Gold).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+criteria_app = typer.Typer(
+    help="Browse the bundled and your own criteria packs.", no_args_is_help=True
+)
+app.add_typer(criteria_app, name="criteria")
+
+DEFAULT_FILE = Path("cluster.yaml")
+EvidenceFile = Annotated[Path, typer.Argument(help="The evidence file.", show_default=True)]
+Criteria = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--criteria",
+        "-c",
+        help="Criteria pack id or path; repeat for several. Default: the file's `criteria`, else esca-gold.",
+    ),
+]
+Level = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--level",
+        "-l",
+        help="Target level (gold), or PACK=LEVEL; default: each pack's default level.",
+    ),
+]
+Today = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        help="Assessment date YYYY-MM-DD; default: the file's assessment_date, else today.",
+    ),
+]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+
+
+class AssessFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+class SchemaKind(StrEnum):
+    EVIDENCE = "evidence"
+    CRITERIA = "criteria"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"clusterkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Assess a cluster organisation against cluster-management excellence criteria."""
+    STATE["debug"] = debug
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Evidence files; default ./cluster.yaml.")
+    ] = None,
+    criteria: Criteria = None,
+) -> None:
+    """Check evidence files (and packs given with --criteria) and report every error."""
+    from clusterkit.cli import assess_commands
+
+    run_command(lambda: assess_commands.validate(files or [DEFAULT_FILE], criteria or []))
+
+
+@app.command()
+def assess(
+    file: EvidenceFile = DEFAULT_FILE,
+    criteria: Criteria = None,
+    level: Level = None,
+    today: Today = None,
+    output_format: Annotated[
+        AssessFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = AssessFormat.TABLE,
+    output: Output = None,
+) -> None:
+    """Score the evidence and print the verdict, scores, minimum requirements and next steps."""
+    from clusterkit.cli import assess_commands
+
+    run_command(
+        lambda: assess_commands.assess(
+            file, criteria or [], level or [], today, output_format.value, output
+        )
+    )
+
+
+@criteria_app.command("list")
+def criteria_list(
+    extra: Annotated[
+        list[str] | None, typer.Argument(help="Paths of your own packs to list as well.")
+    ] = None,
+) -> None:
+    """List the bundled criteria packs with their indicator counts and levels."""
+    from clusterkit.cli import inspect_commands
+
+    run_command(lambda: inspect_commands.list_packs(extra or []))
+
+
+@criteria_app.command("show")
+def criteria_show(
+    pack: Annotated[str, typer.Argument(help="Pack id or path.")],
+    indicator: Annotated[str | None, typer.Argument(help="An indicator id, e.g. 4.1.5.")] = None,
+) -> None:
+    """Show a pack's areas and indicators, or one indicator with its checks, points, basis and fixes."""
+    from clusterkit.cli import inspect_commands
+
+    run_command(lambda: inspect_commands.show(pack, indicator))
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="evidence or criteria.")],
+    output: Output = None,
+) -> None:
+    """Print the JSON Schema of evidence files or criteria packs, for editor completion."""
+    from clusterkit.cli import inspect_commands
+
+    run_command(lambda: inspect_commands.schema(kind.value, output))

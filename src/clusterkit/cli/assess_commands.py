@@ -1,0 +1,84 @@
+"""Bodies of the commands that read an evidence file: validate and assess."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from clusterkit.cli.common import parse_date, use_color, write_output
+from clusterkit.errors import ExitCode, InputError, Problem
+from clusterkit.render import MACHINE_FORMATS, RenderOptions, render
+
+
+def _display(path: Path) -> str:
+    return str(path)
+
+
+def validate(files: list[Path], criteria: list[str]) -> ExitCode:
+    """Validate every file and pack; report all problems of all files, then exit 2 if any."""
+    from clusterkit.packs import load_pack
+    from clusterkit.pipeline import load_evidence
+
+    problems: list[Problem] = []
+    for reference in criteria:
+        try:
+            loaded_pack = load_pack(reference)
+            count = sum(1 for _ in loaded_pack.pack.indicators())
+            typer.echo(
+                f"{reference}: valid criteria pack {loaded_pack.pack.id} ({count} indicators)"
+            )
+        except InputError as error:
+            problems.extend(error.problems)
+    for file in files:
+        try:
+            loaded = load_evidence(file, _display(file))
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        missing = [fact.path for fact in loaded.facts.documents.values() if not fact.exists]
+        for path in missing:
+            typer.echo(
+                f"{file}: warning: document {path} does not exist (its checks will be unmet)",
+                err=True,
+            )
+        typer.echo(f"{file}: valid evidence file ({len(loaded.facts.documents)} documents named)")
+    if problems:
+        raise InputError(problems)
+    return ExitCode.OK
+
+
+def assess(
+    file: Path,
+    criteria: list[str],
+    levels: list[str],
+    today: str | None,
+    output_format: str,
+    output: Path | None,
+) -> ExitCode:
+    """Assess one evidence file and print or write the result; exit 0 when every target level is reached."""
+    from clusterkit.pipeline import load_evidence, run
+
+    loaded = load_evidence(file, _display(file))
+    assessment = run(loaded, criteria=criteria, levels=levels, today=parse_date(today))
+    if assessment.date_source == "clock":
+        typer.echo(
+            f"note: assessed as of {assessment.assessment_date} (today); pass --today {assessment.assessment_date} "
+            "or set assessment_date in the file to repeat this run",
+            err=True,
+        )
+    color = use_color() and output is None and output_format not in MACHINE_FORMATS
+    text = render(assessment, output_format, RenderOptions(color=color, width=_width()))
+    write_output(text, output, protected=(file,))
+    return ExitCode.OK if assessment.passed else ExitCode.CHECK_FAILED
+
+
+def _width() -> int:
+    import shutil
+
+    return max(60, min(120, shutil.get_terminal_size((100, 24)).columns))
+
+
+def today_date() -> dt.date:
+    return dt.date.today()

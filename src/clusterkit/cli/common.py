@@ -1,0 +1,100 @@
+"""What every command shares: one error handler, atomic output files, dates and consoles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+import typer
+
+from clusterkit.errors import ClusterkitError, ExitCode, InputError, UsageError
+
+STATE = {"debug": False}
+
+
+def run_command(body: Callable[[], ExitCode]) -> None:
+    """Run a command body; turn our errors into messages and exit codes, and any other into exit 3.
+
+    The broad except is deliberate and the only one: an unexpected exception is a bug, reported in one
+    line (with the traceback under --debug) and exit code 3, never as a raw traceback to a user.
+    """
+    try:
+        code = body()
+    except InputError as error:
+        for problem in error.problems:
+            typer.echo(problem.format(), err=True)
+        count = len(error.problems)
+        files = len({problem.path for problem in error.problems})
+        typer.echo(
+            f"{count} error{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}",
+            err=True,
+        )
+        _debug_trace()
+        code = error.exit_code
+    except ClusterkitError as error:
+        typer.echo(f"clusterkit: error: {error}", err=True)
+        _debug_trace()
+        code = error.exit_code
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as error:
+        typer.echo(f"clusterkit: internal error: {type(error).__name__}: {error}", err=True)
+        if STATE["debug"]:
+            traceback.print_exc()
+        else:
+            typer.echo(
+                "this is a bug in clusterkit; run again with --debug and report the output",
+                err=True,
+            )
+        code = ExitCode.INTERNAL
+    raise typer.Exit(int(code))
+
+
+def _debug_trace() -> None:
+    if STATE["debug"]:
+        traceback.print_exc()
+
+
+def parse_date(value: str | None, option: str = "--today") -> dt.date | None:
+    """A YYYY-MM-DD option value, or a usage error naming the option."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def write_output(text: str, output: Path | None, protected: tuple[Path, ...] = ()) -> None:
+    """Print to stdout, or write a file atomically (temp file + rename): never half a report, never an input."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = output.resolve()
+    if any(target == path.resolve() for path in protected):
+        raise UsageError(f"refusing to write the output over the input file {output}")
+    if target.is_dir():
+        raise UsageError(f"{output} is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise UsageError(f"the folder of {output} does not exist")
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        Path(temporary).replace(target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {output}: {error.strerror}") from None
+
+
+def use_color() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")

@@ -1,0 +1,131 @@
+"""Gather facts about the documents an evidence file names: do they exist, when did they change, headings.
+
+This is the I/O half of an assessment; the scorer only reads the Facts it returns. Paths may not leave the
+evidence file's repository (the git work tree around it, or its folder outside git).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from clusterkit.errors import InputError, Problem
+from clusterkit.models.base import DocumentPath
+from clusterkit.yamlio import KeyPath, YamlDocument
+
+DateSource = Literal["git", "mtime"]
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+
+
+@dataclass(frozen=True)
+class DocumentFact:
+    """What is known about one document the evidence names."""
+
+    path: str
+    exists: bool
+    last_changed: dt.date | None = None
+    date_source: DateSource | None = None
+    headings: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything the scorer needs to know about the world outside the evidence file."""
+
+    documents: Mapping[str, DocumentFact] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def document(self, path: str) -> DocumentFact | None:
+        return self.documents.get(path)
+
+
+def document_references(model: BaseModel) -> list[tuple[KeyPath, DocumentPath]]:
+    """Every document path in a validated evidence model, with where it stands in the file."""
+    return list(_walk(model, ()))
+
+
+def _walk(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, DocumentPath]]:
+    if isinstance(value, DocumentPath):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, (*path, key))
+
+
+def repository_root(folder: Path) -> Path:
+    """The git work tree that holds ``folder``, or the folder itself outside git."""
+    current = folder.resolve()
+    for candidate in (current, *current.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return current
+
+
+def collect(evidence: BaseModel, source: YamlDocument, evidence_file: Path) -> Facts:
+    """Facts for every document the evidence names; a path outside the repository is an input error."""
+    base = evidence_file.resolve().parent
+    root = repository_root(base)
+    problems: list[Problem] = []
+    documents: dict[str, DocumentFact] = {}
+    for where, reference in document_references(evidence):
+        reason = _outside(reference, base, root)
+        if reason:
+            position = source.locate(where)
+            field = ".".join(str(part) for part in where)
+            hint = "name documents relative to the evidence file, inside its repository"
+            problems.append(
+                Problem(
+                    source.path, position.line, position.column, reason, "path-outside", field, hint
+                )
+            )
+            continue
+        documents[str(reference)] = _fact(str(reference), base / reference)
+    if problems:
+        raise InputError(problems)
+    return Facts(documents=dict(sorted(documents.items())))
+
+
+def _outside(reference: str, base: Path, root: Path) -> str:
+    """Why a document path may not be used, or '' when it is fine."""
+    if Path(reference).is_absolute() or reference.startswith(("/", "\\")) or ":" in reference[:3]:
+        return f"`{reference}` is an absolute path"
+    resolved = (base / reference).resolve()
+    if not resolved.is_relative_to(root):
+        via = " (through a symbolic link)" if ".." not in Path(reference).parts else ""
+        return f"`{reference}` points outside the repository{via}"
+    return ""
+
+
+def _fact(reference: str, file: Path) -> DocumentFact:
+    if not file.is_file():
+        return DocumentFact(reference, exists=False)
+    changed = dt.datetime.fromtimestamp(file.stat().st_mtime, tz=dt.UTC).date()
+    headings = _headings(file) if file.suffix.lower() in MARKDOWN_SUFFIXES else None
+    return DocumentFact(reference, True, changed, "mtime", headings)
+
+
+def _headings(file: Path) -> tuple[str, ...] | None:
+    """The text of every Markdown heading (ATX and setext), read with a real Markdown parser."""
+    from markdown_it import MarkdownIt
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    tokens = MarkdownIt("commonmark").parse(text)
+    return tuple(
+        tokens[n + 1].content.strip()
+        for n, token in enumerate(tokens)
+        if token.type == "heading_open" and n + 1 < len(tokens)
+    )

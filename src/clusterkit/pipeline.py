@@ -1,0 +1,123 @@
+"""The steps every command shares: load and validate the evidence, load the packs, collect facts, assess."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from clusterkit.assessment import Assessment, DateSource
+from clusterkit.errors import InputError, UsageError
+from clusterkit.evidence import Facts, collect
+from clusterkit.models.evidence import Evidence
+from clusterkit.models.pack import CriteriaPack
+from clusterkit.packs import LoadedPack, load_pack, load_with_prerequisites
+from clusterkit.scoring import assess
+from clusterkit.validation import validate
+from clusterkit.yamlio import YamlDocument, load_file
+
+DEFAULT_PACK = "esca-gold"
+PORTFOLIO_PACK = "strategy-process"
+
+
+@dataclass(frozen=True)
+class LoadedEvidence:
+    """A validated evidence file with its source (for positions) and document facts."""
+
+    path: Path
+    document: YamlDocument
+    evidence: Evidence
+    facts: Facts
+
+
+def load_evidence(path: Path, display: str | None = None) -> LoadedEvidence:
+    """Load, validate and collect facts for one evidence file; every problem in one InputError."""
+    if not path.exists():
+        raise InputError.single(
+            display or str(path),
+            "no such file",
+            "file-not-found",
+            hint="give the path to your cluster.yaml, or run clusterkit in its folder",
+        )
+    document = load_file(path, display)
+    evidence = validate(Evidence, document)
+    return LoadedEvidence(path, document, evidence, collect(evidence, document, path))
+
+
+def pack_references(
+    loaded: LoadedEvidence, criteria: Sequence[str]
+) -> tuple[list[str], Path | None]:
+    """Packs from the command line (relative to the working directory) or the evidence (relative to it)."""
+    if criteria:
+        return list(criteria), None
+    return list(loaded.evidence.criteria or [DEFAULT_PACK]), loaded.path.parent
+
+
+def assessment_date(
+    option: dt.date | None, evidence: Evidence, clock: Callable[[], dt.date]
+) -> tuple[dt.date, DateSource]:
+    """--today, else the evidence's assessment_date, else the clock (the caller prints it)."""
+    if option is not None:
+        return option, "option"
+    if evidence.assessment_date is not None:
+        return evidence.assessment_date, "evidence"
+    return clock(), "clock"
+
+
+def targets(
+    packs: Sequence[CriteriaPack], requested: Sequence[str], levels: Sequence[str]
+) -> dict[str, str]:
+    """Target level per requested pack from --level values: LEVEL (every pack that has it) or PACK=LEVEL."""
+    chosen: dict[str, str] = {}
+    by_id = {pack.id: pack for pack in packs if pack.id in requested}
+    for value in levels:
+        pack_id, _, level = value.rpartition("=")
+        candidates = (
+            [by_id[pack_id]] if pack_id in by_id else list(by_id.values()) if not pack_id else []
+        )
+        matching = [pack for pack in candidates if pack.level(level)]
+        if not matching:
+            known = sorted({f"{p.id}={lv.id}" for p in by_id.values() for lv in p.levels})
+            raise UsageError(
+                f"no requested criteria pack has the level `{value}`; known: {', '.join(known)}"
+            )
+        chosen.update({pack.id: level for pack in matching})
+    return chosen
+
+
+def portfolio_source(packs: Sequence[CriteriaPack]) -> CriteriaPack:
+    """The pack whose portfolio classes place the services: a requested one that has them, else the bundled one."""
+    for pack in packs:
+        if pack.portfolio is not None:
+            return pack
+    return load_pack(PORTFOLIO_PACK).pack
+
+
+def run(
+    loaded: LoadedEvidence,
+    *,
+    criteria: Sequence[str] = (),
+    levels: Sequence[str] = (),
+    today: dt.date | None = None,
+    clock: Callable[[], dt.date] = dt.date.today,
+) -> Assessment:
+    """Assess one loaded evidence file against its packs (and their prerequisites)."""
+    references, relative_to = pack_references(loaded, criteria)
+    packs: list[LoadedPack] = load_with_prerequisites(references, relative_to)
+    requested = [item.pack.id for item in packs[: len(set(references))]]
+    pack_models = [item.pack for item in packs]
+    date, source = assessment_date(today, loaded.evidence, clock)
+    spec = portfolio_source(pack_models)
+    portfolio = (spec.id, spec.portfolio, spec.strategic_areas or []) if spec.portfolio else None
+    return assess(
+        pack_models,
+        loaded.evidence,
+        loaded.facts,
+        date,
+        evidence_file=loaded.document.path,
+        date_source=source,
+        requested=requested,
+        targets=targets(pack_models, requested, levels),
+        portfolio=portfolio,
+    )

@@ -1,0 +1,26 @@
+"""Where the bundled criteria packs and report templates are: the only module that knows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from clusterkit.errors import ClusterkitError
+
+BundledKind = Literal["criteria", "templates"]
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_dir(kind: BundledKind) -> Path:
+    """The folder of bundled packs or templates, in an installed wheel or in a source checkout.
+
+    A wheel carries them under ``clusterkit/_bundled/`` (pyproject's force-include); an editable install
+    or a run from the source tree finds the top-level folders of the repository.
+    """
+    for candidate in (_PACKAGE_DIR / "_bundled" / kind, _PACKAGE_DIR.parents[1] / kind):
+        if candidate.is_dir():
+            return candidate
+    raise ClusterkitError(
+        f"the bundled {kind} folder is missing from this installation of clusterkit"
+    )

@@ -1,0 +1,174 @@
+"""Turn pydantic's validation errors into positioned, plain-language problems with hints."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from clusterkit.errors import InputError, Problem
+from clusterkit.models import fieldpaths
+from clusterkit.yamlio import KeyPath, Position, YamlDocument
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+# Where a key path is in the input: (file, position). Packs that extend another map into two files.
+Locator = Callable[[KeyPath, bool], tuple[str, Position]]
+
+# pydantic error type -> our short code; anything unlisted is `invalid-value`.
+_CODES: dict[str, str] = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-field",
+    "enum": "invalid-choice",
+    "literal_error": "invalid-choice",
+    "union_tag_invalid": "invalid-choice",
+    "union_tag_not_found": "missing-field",
+    "finite_number": "not-finite",
+    "string_pattern_mismatch": "invalid-format",
+    "greater_than": "out-of-range",
+    "greater_than_equal": "out-of-range",
+    "less_than": "out-of-range",
+    "less_than_equal": "out-of-range",
+    "too_short": "too-short",
+    "too_long": "too-long",
+    "string_too_short": "too-short",
+    "date_from_datetime_parsing": "invalid-date",
+    "date_parsing": "invalid-date",
+    "date_from_datetime_inexact": "invalid-date",
+    "date_type": "invalid-date",
+}
+_TYPE_WORDS: dict[str, str] = {
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "string": "text",
+    "list": "a list",
+    "dict": "a mapping (key: value lines)",
+    "model": "a mapping (key: value lines)",
+    "model_attributes": "a mapping (key: value lines)",
+    "tuple": "a list",
+}
+
+
+def document_locator(document: YamlDocument) -> Locator:
+    """A locator for one loaded file."""
+
+    def locate(path: KeyPath, prefer_key: bool) -> tuple[str, Position]:
+        return document.path, document.locate(path, prefer_key=prefer_key)
+
+    return locate
+
+
+def validate(model: type[ModelT], document: YamlDocument) -> ModelT:
+    """Validate a loaded document; every error becomes a positioned Problem in one InputError."""
+    return validate_data(model, document.data, document_locator(document))
+
+
+def validate_data(model: type[ModelT], data: Any, locate: Locator) -> ModelT:
+    """Validate data that came from one or more files, located by ``locate``."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise InputError(problem(model, data, item, locate) for item in error.errors()) from None
+
+
+def key_path(data: Any, loc: Sequence[str | int]) -> KeyPath:
+    """pydantic's error location as a path into the data: drop union tags and function markers."""
+    path: list[str | int] = []
+    current = data
+    for n, segment in enumerate(loc):
+        last = n == len(loc) - 1
+        if (isinstance(current, dict) and segment in current) or (
+            isinstance(current, list) and isinstance(segment, int) and 0 <= segment < len(current)
+        ):
+            current = current[segment]
+        elif segment == "[key]" or (not last and isinstance(segment, str)):
+            continue  # a discriminated-union tag or a dict-key marker: not a place in the file
+        path.append(segment)
+    return tuple(path)
+
+
+def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``path`` (for 'did you mean' field names)."""
+    current = fieldpaths.FieldType("record", model)
+    for segment in path:
+        if current.kind in ("list", "mapping"):
+            current = fieldpaths.FieldType("record", current.model) if current.model else current
+            continue  # a list index or a mapping key: the items' model applies
+        if current.model is None or not isinstance(segment, str):
+            return None
+        annotation = fieldpaths.field_annotation(current.model, segment)
+        if annotation is None:
+            return None
+        current = fieldpaths.classify(annotation)
+    return current.model if current.kind == "record" else None
+
+
+def _suggest(word: str, options: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word.lower(), [o.lower() for o in options], n=1, cutoff=0.6)
+    if not close:
+        return ""
+    original = next(o for o in options if o.lower() == close[0])
+    return f"did you mean `{original}`?"
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return f"`{text[:60]}…`" if len(text) > 60 else f"`{text}`"
+
+
+def problem(model: type[BaseModel], data: Any, error: ErrorDetails, locate: Locator) -> Problem:
+    """One pydantic error as a Problem: where, what, and a hint when one helps."""
+    kind = error["type"]
+    path = key_path(data, error["loc"])
+    is_extra = kind == "extra_forbidden"
+    file, position = locate(path, is_extra)
+    message, hint = _describe(model, error, path)
+    field = ".".join(str(part) for part in path)
+    code = _CODES.get(kind) or (
+        "wrong-type" if kind.endswith(("_type", "_parsing")) else "invalid-value"
+    )
+    return Problem(file, position.line, position.column, message, code, field, hint)
+
+
+def _describe(  # noqa: PLR0911 - one return per kind of error reads best
+    model: type[BaseModel], error: ErrorDetails, path: KeyPath
+) -> tuple[str, str]:
+    kind, ctx = error["type"], error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        container = _model_at(model, path[:-1])
+        options = fieldpaths.field_names(container) if container else []
+        options = [o for o in options if container is None or o in container.model_fields]
+        return f"unknown field `{path[-1]}`", _suggest(str(path[-1]), options)
+    if kind == "missing":
+        return f"required field `{path[-1]}` is missing", ""
+    if kind in ("enum", "literal_error", "union_tag_invalid"):
+        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        given = ctx.get("tag", value)
+        return f"{_shown(given)} is not one of {', '.join(options)}", _suggest(str(given), options)
+    if kind == "union_tag_not_found":
+        return f"`{ctx.get('discriminator', 'kind')}` is missing", "say which kind of rule this is"
+    if kind.startswith("date"):
+        return f"{_shown(value)} is not a valid date", "write dates as YYYY-MM-DD, e.g. 2026-03-01"
+    if kind.endswith(("_type", "_parsing")):
+        expected = _TYPE_WORDS.get(kind.rsplit("_", 1)[0], kind.rsplit("_", 1)[0])
+        return f"expected {expected}, got {_shown(value)}", ""
+    if kind == "string_pattern_mismatch":
+        return f"{_shown(value)} is not in the expected format", _format_hint(model, path)
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return message[:1].lower() + message[1:], ""
+
+
+def _format_hint(model: type[BaseModel], path: KeyPath) -> str:
+    """The field's own description says what it expects (e.g. the ISO country code)."""
+    container = _model_at(model, path[:-1])
+    name = path[-1] if path else ""
+    if container is None or not isinstance(name, str) or name not in container.model_fields:
+        return ""
+    description = container.model_fields[name].description or ""
+    return f"expected: {description}" if description else ""

@@ -1,0 +1,306 @@
+"""The strict loader's limits, and the pass over parse events that enforces them before composing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import yaml
+
+from clusterkit.errors import Problem
+from clusterkit.yamlio_schema import CORE_TAGS, LINE_BREAK, EventSource, tag_text
+
+MAX_FILE_BYTES: Final = 4 * 1024 * 1024
+"""Largest file accepted. Evidence files are a few kilobytes; 4 MiB leaves room for generated ones while
+bounding what the parser, the node graph and the position tables can cost."""
+
+MAX_DEPTH: Final = 64
+"""Deepest nesting of lists and mappings accepted, counted through aliases. Real evidence files nest fewer
+than 10 levels; the bound keeps PyYAML's recursive composer and our builder far from the recursion limit."""
+
+MAX_NODES: Final = 100_000
+"""Most values (scalars, lists, mappings) a document may hold with every alias expanded. Stops "billion
+laughs" alias bombs, and flat files too big to hold with positions, before any Python object is built."""
+
+_COLLECTION_START: Final = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_COLLECTION_END: Final = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_TAB_HINT: Final = "indent with spaces, not tabs"
+
+
+def problem_at(path: str, mark: Any, message: str, code: str, hint: str = "") -> Problem:
+    """A problem at a PyYAML mark (0-based, from either parser), or at the whole file without one."""
+    if mark is None:
+        return Problem(path, 0, 0, message, code, hint=hint)
+    return Problem(path, mark.line + 1, mark.column + 1, message, code, hint=hint)
+
+
+@dataclass
+class _Open:
+    """A list or mapping whose end event has not arrived yet."""
+
+    anchor: str | None
+    size: int = 1  # itself plus every value inside, aliases expanded
+    height: int = 1  # nesting levels from here down, aliases expanded
+
+
+@dataclass
+class _Anchored:
+    size: int
+    height: int
+    line: int  # 1-based, for the duplicate-anchor message
+
+
+@dataclass
+class _EventScan:
+    """Checks a stream event by event, collecting problems."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    documents: int = 0
+    expanded: int = 0
+    via_alias: bool = False
+    open: list[_Open] = field(default_factory=list)
+    anchors: dict[str, _Anchored] = field(default_factory=dict)
+
+    def feed(self, event: Any) -> bool:
+        """Check one event; False once going on is pointless."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            return self._document(event)
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(event)
+        if isinstance(event, yaml.ScalarEvent):
+            self._check_tag(event)
+            if self._count(1, event.start_mark):
+                self._finish(event.anchor, 1, 0, event.start_mark)
+                return True
+            return False
+        if isinstance(event, _COLLECTION_START):
+            return self._start(event)
+        if isinstance(event, _COLLECTION_END):
+            done = self.open.pop()
+            self._finish(done.anchor, done.size, done.height, event.start_mark)
+        return True  # stream and document boundaries carry no values
+
+    def _document(self, event: yaml.DocumentStartEvent) -> bool:
+        self.documents += 1
+        if self.documents == 1:
+            return True
+        self._add(
+            event.start_mark,
+            "the file holds more than one YAML document",
+            "multiple-documents",
+            "keep one document per file; remove this '---' and what follows",
+        )
+        return False
+
+    def _start(self, event: yaml.CollectionStartEvent) -> bool:
+        self._check_tag(event)
+        if not self._count(1, event.start_mark):
+            return False
+        if len(self.open) >= MAX_DEPTH:
+            self._add(
+                event.start_mark,
+                f"lists and mappings are nested more than {MAX_DEPTH} deep",
+                "too-deep",
+                "flatten the structure",
+            )
+            return False
+        self.open.append(_Open(event.anchor))
+        return True
+
+    def _alias(self, event: yaml.AliasEvent) -> bool:
+        name = event.anchor or ""
+        target = self.anchors.get(name)
+        if any(frame.anchor == name for frame in self.open):
+            self._add(
+                event.start_mark,
+                f"the alias *{name} is used inside the value it names, which would repeat forever",
+                "alias-bomb",
+                f"do not refer to &{name} from within itself",
+            )
+            return False
+        if target is None:
+            self._add(
+                event.start_mark,
+                f"the alias *{name} refers to no anchor &{name} before it",
+                "undefined-alias",
+                f"define &{name} earlier in the file, or fix the spelling",
+            )
+            target = _Anchored(1, 0, 0)
+        if len(self.open) + target.height > MAX_DEPTH:
+            self._add(
+                event.start_mark,
+                f"through the alias *{name}, lists and mappings are nested more "
+                f"than {MAX_DEPTH} deep",
+                "too-deep",
+                "flatten the structure",
+            )
+            return False
+        self.via_alias = self.via_alias or target.size > 1
+        if not self._count(target.size, event.start_mark):
+            return False
+        self._grow_parent(target.size, target.height)
+        return True
+
+    def _finish(self, anchor: str | None, size: int, height: int, mark: Any) -> None:
+        """Record a completed value: its anchor, and its share of the enclosing value."""
+        if anchor is not None:
+            earlier = self.anchors.get(anchor)
+            if earlier is not None:
+                self._add(
+                    mark,
+                    f"the anchor &{anchor} is defined twice (first on line {earlier.line})",
+                    "yaml-syntax",
+                    "give each anchor a different name",
+                )
+            self.anchors[anchor] = _Anchored(size, height, mark.line + 1 if mark else 0)
+        self._grow_parent(size, height)
+
+    def _grow_parent(self, size: int, height: int) -> None:
+        if self.open:
+            parent = self.open[-1]
+            parent.size += size
+            parent.height = max(parent.height, height + 1)
+
+    def _count(self, size: int, mark: Any) -> bool:
+        self.expanded += size
+        if self.expanded <= MAX_NODES:
+            return True
+        if self.via_alias:
+            self._add(
+                mark,
+                f"aliases expand this file to more than {MAX_NODES:,} values",
+                "alias-bomb",
+                "repeat fewer aliases, or write the values out",
+            )
+        else:
+            self._add(
+                mark,
+                f"the file holds more than {MAX_NODES:,} values",
+                "too-large",
+                "split the file into smaller ones",
+            )
+        return False
+
+    def _check_tag(self, event: Any) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in CORE_TAGS:
+            shown = tag_text(tag)
+            self._add(
+                event.start_mark,
+                f"the tag {shown} is not allowed",
+                "forbidden-tag",
+                "remove the tag; only text, numbers, true/false, null, lists and mappings are "
+                "accepted",
+            )
+
+    def _add(self, mark: Any, message: str, code: str, hint: str = "") -> None:
+        self.problems.append(problem_at(self.path, mark, message, code, hint))
+
+
+def scan(loader: Callable[[str], EventSource], text: str, path: str) -> list[Problem]:
+    """Every problem the event stream shows, found without composing a node or building a value."""
+    checks = _EventScan(path)
+    source = loader(text)
+    try:
+        while source.check_event():
+            if not checks.feed(source.get_event()):
+                break
+    except yaml.MarkedYAMLError as exc:
+        checks.problems.append(syntax_problem(exc, text, path))
+    except yaml.YAMLError as exc:  # a reader error; the text checks before us should leave none
+        checks.problems.append(
+            Problem(path, 0, 0, f"the file cannot be read as YAML: {exc}", "yaml-syntax")
+        )
+    finally:
+        source.dispose()
+    if checks.documents == 0 and not checks.problems:
+        checks.problems.append(
+            Problem(
+                path,
+                0,
+                0,
+                "the file is empty",
+                "empty-file",
+                hint="an evidence file needs at least its required keys",
+            )
+        )
+    return checks.problems
+
+
+# The pure-Python parser names tokens like '<block end>' and quotes characters the Python way.
+_TOKEN_WORDS: Final = {
+    "stream end": "the end of the file",
+    "block end": "the end of an indented block",
+    "block mapping start": "the start of a new indented mapping",
+    "block sequence start": "the start of a new indented list",
+    "block entry": "a '-' list item",
+    "document start": "'---'",
+    "document end": "'...'",
+    "scalar": "a value",
+}
+_PLAIN_WORDS: Final = (
+    ("'\\t'", "a tab"),
+    ("'\\n'", "a line break"),
+    ("'\\r'", "a line break"),
+    ("end of stream", "end of the file"),
+    ("flow sequence", "[...] list"),
+    ("flow mapping", "{...} mapping"),
+    ("block sequence", "list"),
+    ("block mapping", "mapping"),
+    ("plain scalar", "value"),
+    ("quoted scalar", "quoted value"),
+    ("block scalar", "| or > text block"),
+    ("simple key", "key"),
+    (", but ", " but "),
+)
+_SYNTAX_HINTS: Final = (
+    ("mapping values are not allowed", "quote a value that contains ': ', or fix the indentation"),
+    ("expected key", "line this key up with the other keys of its mapping"),
+    ("<block end>", "line this key up with the other keys of its mapping"),
+    ("expected ':'", "a key needs ': ' after it; quote the text if it is not meant as a key"),
+    ("expected ',' or ']'", "close the list with ']', or separate its items with commas"),
+    ("expected ',' or '}'", "close the mapping with '}', or separate its entries with commas"),
+    (
+        "quoted scalar",
+        "close the quote; inside '...' write '' for a quote, inside \"...\" write \\\"",
+    ),
+    ("cannot start any token", "quote a value that starts with @, ` or %"),
+)
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    """PyYAML's complaint in plain words, at its problem mark."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "the YAML is malformed"
+    if "tab character" in problem or _char_at(text, mark) == "\t":
+        return problem_at(
+            path, mark, "a tab character is used where YAML expects spaces", "tab-indent", _TAB_HINT
+        )
+    message = _plain(problem)
+    context_mark = exc.context_mark
+    if exc.context:
+        context = _plain(exc.context)
+        if context_mark is not None and mark is not None and context_mark.line != mark.line:
+            context += f" that starts on line {context_mark.line + 1}"
+        message = f"{message} ({context})"
+    clue = f"{problem} {exc.context or ''}"
+    hint = next((hint for key, hint in _SYNTAX_HINTS if key in clue), "")
+    return problem_at(path, mark, f"invalid YAML: {message}", "yaml-syntax", hint)
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"'?<([a-z ]+)>'?", lambda m: _TOKEN_WORDS.get(m[1], m[1]), text)
+    for jargon, words in _PLAIN_WORDS:
+        text = text.replace(jargon, words)
+    return text
+
+
+def _char_at(text: str, mark: Any) -> str:
+    if mark is None:
+        return ""
+    lines = LINE_BREAK.split(text, maxsplit=mark.line + 1)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""

@@ -120,6 +120,8 @@ def count(rule: rules.CountRule, ctx: Context) -> Outcome:
     items = read(ctx.evidence, rule.field)
     expected = _bounds(rule, 0.0, "number")[1]
     what = f" complete items (with {', '.join(rule.require)})" if rule.require else " items"
+    if rule.where:
+        what += " where " + ", ".join(f"{key} is {value}" for key, value in rule.where.items())
     if rule.within_months:
         what += f" from the last {_months(rule.within_months)}"
     if items is None:
@@ -131,6 +133,8 @@ def count(rule: rules.CountRule, ctx: Context) -> Outcome:
 
 def _counts(rule: rules.CountRule, item: Any, today: dt.date) -> bool:
     if any(getattr(item, name, None) in (None, "", []) for name in rule.require or ()):
+        return False
+    if any(getattr(item, name, None) != value for name, value in (rule.where or {}).items()):
         return False
     if rule.within_months and rule.date_field:
         when = getattr(item, rule.date_field, None)

@@ -148,8 +148,9 @@ def _apply(
 
     def locate(path: KeyPath, prefer_key: bool) -> tuple[str, Position]:
         for merged_path, source in origins.items():
-            inner = source + path[len(merged_path) :]
-            if path[: len(merged_path)] == merged_path and inner in document.value_positions:
+            # Inside an overridden item, point at the override: the nearest part of it the user wrote.
+            if path[: len(merged_path)] == merged_path:
+                inner = source + path[len(merged_path) :]
                 return document.path, document.locate(inner, prefer_key=prefer_key)
         for key in ("id", "version", "title", "description"):
             if path[:1] == (key,) and key in document.data:

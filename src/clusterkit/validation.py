@@ -76,20 +76,32 @@ def validate_data(model: type[ModelT], data: Any, locate: Locator) -> ModelT:
         raise InputError(problem(model, data, item, locate) for item in error.errors()) from None
 
 
-def key_path(data: Any, loc: Sequence[str | int]) -> KeyPath:
-    """pydantic's error location as a path into the data: drop union tags and function markers."""
+def key_path(data: Any, loc: Sequence[str | int], *, names_new_key: bool = False) -> KeyPath:
+    """pydantic's error location as a path into the data: drop union tags and dict-key markers.
+
+    A last segment that is not in the data is kept only when the error names a key that is missing or
+    unknown (``names_new_key``); otherwise it is a union tag.
+    """
     path: list[str | int] = []
     current = data
     for n, segment in enumerate(loc):
         last = n == len(loc) - 1
-        if (isinstance(current, dict) and segment in current) or (
-            isinstance(current, list) and isinstance(segment, int) and 0 <= segment < len(current)
-        ):
-            current = current[segment]
-        elif segment == "[key]" or (not last and isinstance(segment, str)):
+        found, child = _child(current, segment)
+        if found:
+            current = child
+        elif segment == "[key]" or (isinstance(segment, str) and not (last and names_new_key)):
             continue  # a discriminated-union tag or a dict-key marker: not a place in the file
         path.append(segment)
     return tuple(path)
+
+
+def _child(container: Any, segment: str | int) -> tuple[bool, Any]:
+    """The item of a mapping or list at ``segment``, if it has one."""
+    if isinstance(container, dict) and segment in container:
+        return True, container[segment]
+    if isinstance(container, list) and isinstance(segment, int) and 0 <= segment < len(container):
+        return True, container[segment]
+    return False, None
 
 
 def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
@@ -124,7 +136,7 @@ def _shown(value: Any) -> str:
 def problem(model: type[BaseModel], data: Any, error: ErrorDetails, locate: Locator) -> Problem:
     """One pydantic error as a Problem: where, what, and a hint when one helps."""
     kind = error["type"]
-    path = key_path(data, error["loc"])
+    path = key_path(data, error["loc"], names_new_key=kind in ("missing", "extra_forbidden"))
     is_extra = kind == "extra_forbidden"
     file, position = locate(path, is_extra)
     message, hint = _describe(model, error, path)

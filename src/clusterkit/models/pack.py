@@ -89,7 +89,12 @@ def check_rule_paths(rule: Rule) -> None:
     kinds = _RULE_FIELD_KINDS.get(type(rule), ("bool",))
     resolved = _check_path(rule.field, kinds)
     if isinstance(rule, CountRule) and resolved.model is not None:
-        for item_field in [*(rule.require or ()), *([rule.date_field] if rule.date_field else [])]:
+        named = [
+            *(rule.require or ()),
+            *(rule.where or {}),
+            *([rule.date_field] if rule.date_field else []),
+        ]
+        for item_field in named:
             if fieldpaths.field_annotation(resolved.model, item_field) is None:
                 raise ValueError(f"`{item_field}` is not a field of the items of `{rule.field}`")
 

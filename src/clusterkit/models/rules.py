@@ -82,6 +82,10 @@ class CountRule(_Bounds):
     require: list[str] | None = Field(
         None, description="Count only items where all these item fields are given."
     )
+    where: dict[str, str | bool | float] | None = Field(
+        None,
+        description="Count only items whose fields have these values, e.g. {scope: management}.",
+    )
 
     @model_validator(mode="after")
     def _window(self) -> CountRule:

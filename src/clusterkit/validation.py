@@ -41,6 +41,12 @@ _CODES: dict[str, str] = {
     "date_from_datetime_inexact": "invalid-date",
     "date_type": "invalid-date",
 }
+_BOUNDS: dict[str, tuple[str, str]] = {
+    "greater_than_equal": ("at least", "ge"),
+    "greater_than": ("more than", "gt"),
+    "less_than_equal": ("at most", "le"),
+    "less_than": ("less than", "lt"),
+}
 _TYPE_WORDS: dict[str, str] = {
     "int": "a whole number",
     "float": "a number",
@@ -170,6 +176,9 @@ def _describe(  # noqa: PLR0911 - one return per kind of error reads best
     if kind.endswith(("_type", "_parsing")):
         expected = _TYPE_WORDS.get(kind.rsplit("_", 1)[0], kind.rsplit("_", 1)[0])
         return f"expected {expected}, got {_shown(value)}", ""
+    if kind in _BOUNDS:
+        word, key = _BOUNDS[kind]
+        return f"must be {word} {ctx.get(key)}, got {_shown(value)}", ""
     if kind == "string_pattern_mismatch":
         return f"{_shown(value)} is not in the expected format", _format_hint(model, path)
     message = str(error["msg"]).removeprefix("Value error, ")

@@ -1,14 +1,17 @@
 """The one strict YAML loader: typed values plus the line and column of every key and value.
 
 Checks run cheapest first and nothing is built until they pass: the bytes (size, binary formats, NUL,
-UTF-8, control characters, in ``yamlio_text``), then one streaming pass over parse events (syntax, tags,
-documents, anchors and aliases, nesting depth and alias-expanded size, in ``yamlio_limits``), then
-PyYAML composes the node graph and ``_Builder`` turns it into data, keeping positions and reporting
-duplicate and non-scalar keys. Scalars resolve as described in ``yamlio_schema``; ``1_000`` is text.
+UTF-8, control characters: ``yamlio_text``), then one streaming pass over parse events (syntax, tags,
+documents, anchors and aliases, nesting depth and alias-expanded size: ``yamlio_limits``, worded by
+``yamlio_problems``), then PyYAML composes the node graph and ``_Builder`` turns it into data, keeping
+positions and reporting duplicate and non-scalar keys. Scalars resolve as ``yamlio_schema`` says
+(``1_000`` is text). Besides the codes the design lists, ``tag-mismatch`` (``!!int abc``) and
+``bad-merge`` (``<<: 5``) cover what no listed code fits.
 
-Parser: libyaml's (``yaml.CSafeLoader``) whenever PyYAML has it, else the pure-Python one; every rule
-here holds with both and the tests run on both. Measured on this machine: a 20,000-deep flow list is
-refused in about 0.005 s with libyaml against 0.4 s pure (the pure scanner looks ahead quadratically).
+Parser: libyaml's (a ``yaml.CSafeLoader`` subclass) whenever PyYAML has it, else the pure-Python
+``yaml.SafeLoader`` subclass; every rule holds with both and the tests run on both. Measured here:
+a 10 KB evidence file loads in 0.012 s with libyaml against 0.1 s pure, a 680 KB one in 1.7 s
+against 8 s, and a 20,000-deep flow list is refused in 0.004 s against 0.3 s.
 
 Merge keys (``<<: *base`` or ``<<: [*a, *b]``) are supported: the mapping's own keys win, then earlier
 merged mappings over later ones. A value reached through an alias is located at its anchor.
@@ -25,14 +28,8 @@ from typing import Any, Final
 import yaml
 
 from clusterkit.errors import InputError, Problem
-from clusterkit.yamlio_limits import (
-    MAX_DEPTH,
-    MAX_FILE_BYTES,
-    MAX_NODES,
-    problem_at,
-    scan,
-    syntax_problem,
-)
+from clusterkit.yamlio_limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, scan
+from clusterkit.yamlio_problems import empty_file, problem_at, syntax_problem
 from clusterkit.yamlio_schema import (
     BOOL,
     FLOAT,
@@ -152,7 +149,7 @@ def _compose(loader: Callable[[str], EventSource], text: str, path: str) -> yaml
     finally:
         source.dispose()
     if node is None:  # the scan reports an empty stream, so this is a safety net too
-        raise InputError.single(path, "the file is empty", "empty-file")
+        raise InputError([empty_file(path)])
     return node
 
 
@@ -169,14 +166,7 @@ def _root_problem(root: yaml.Node, path: str) -> Problem | None:
     if isinstance(root, yaml.MappingNode):
         return None
     if isinstance(root, yaml.ScalarNode) and root.value == "" and root.tag == NULL:
-        return Problem(
-            path,
-            0,
-            0,
-            "the file has no content",
-            "empty-file",
-            hint="an evidence file needs at least its required keys",
-        )
+        return empty_file(path)
     what = "a list" if isinstance(root, yaml.SequenceNode) else _KINDS.get(root.tag, "a value")
     return problem_at(
         path,

@@ -84,7 +84,7 @@ def main(
     STATE["debug"] = debug
 
 
-@app.command()
+@app.command(short_help="Check evidence files and criteria packs.")
 def validate(
     files: Annotated[
         list[Path] | None, typer.Argument(help="Evidence files; default ./cluster.yaml.")
@@ -97,7 +97,7 @@ def validate(
     run_command(lambda: assess_commands.validate(files or [DEFAULT_FILE], criteria or []))
 
 
-@app.command()
+@app.command(short_help="Score evidence: verdicts, scores, next steps.")
 def assess(
     file: EvidenceFile = DEFAULT_FILE,
     criteria: Criteria = None,
@@ -118,7 +118,7 @@ def assess(
     )
 
 
-@criteria_app.command("list")
+@criteria_app.command("list", short_help="List packs with indicator counts.")
 def criteria_list(
     extra: Annotated[
         list[str] | None, typer.Argument(help="Paths of your own packs to list as well.")
@@ -130,7 +130,7 @@ def criteria_list(
     run_command(lambda: inspect_commands.list_packs(extra or []))
 
 
-@criteria_app.command("show")
+@criteria_app.command("show", short_help="Show a pack or one indicator in full.")
 def criteria_show(
     pack: Annotated[str, typer.Argument(help="Pack id or path.")],
     indicator: Annotated[str | None, typer.Argument(help="An indicator id, e.g. 4.1.5.")] = None,
@@ -141,7 +141,7 @@ def criteria_show(
     run_command(lambda: inspect_commands.show(pack, indicator))
 
 
-@app.command()
+@app.command(short_help="Print the JSON Schema of an input file.")
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="evidence or criteria.")],
     output: Output = None,

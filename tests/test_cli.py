@@ -1,0 +1,188 @@
+"""End-to-end command-line tests: exit codes, messages, output files, the cost of --help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+NEAR_GOLD = EXAMPLES / "nordic-maritime" / "cluster.yaml"
+MIDDLE = EXAMPLES / "agrifood-midlands" / "cluster.yaml"
+COMMANDS = ("validate", "assess", "schema", "criteria")
+
+
+def test_help_lists_every_command_with_one_line_help(cli) -> None:
+    result = cli("--help")
+    assert result.code == 0, result
+    for command in COMMANDS:
+        line = next(
+            (line for line in result.stdout.splitlines() if line.strip().startswith(command + " ")),
+            "",
+        )
+        assert line, f"{command} missing from --help"
+        assert len(line.split(None, 1)[1]) > 10 and not line.rstrip().endswith("..."), line
+
+
+def test_help_imports_neither_pydantic_nor_yaml_nor_jinja2() -> None:
+    probe = (
+        "import sys\n"
+        "sys.argv = ['clusterkit', '--help']\n"
+        "from clusterkit.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in ('pydantic', 'yaml', 'jinja2') if m in sys.modules)\n"
+        "print('HEAVY=' + ','.join(heavy), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert "Commands" in done.stdout, done.stderr
+    assert "HEAVY=\n" in done.stderr, done.stderr
+
+
+def test_version_and_module_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "clusterkit", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and done.stdout.startswith("clusterkit "), done
+
+
+def test_validate_valid_example_exits_0(cli) -> None:
+    result = cli("validate", NEAR_GOLD, MIDDLE)
+    assert result.code == 0, result
+    assert result.stdout.count("valid evidence file") == 2
+
+
+def test_validate_reports_every_error_of_every_file_and_exits_2(cli, tmp_path: Path) -> None:
+    first = tmp_path / "a.yaml"
+    first.write_text(
+        "schema_version: 1\ncluster: {name: X, country: NO}\nparticipants: {commited: 3}\n"
+    )
+    second = tmp_path / "b.yaml"
+    second.write_text(
+        "schema_version: 1\ncluster: {name: X, country: norway}\nparticipants: {committed: -1}\n"
+    )
+    result = cli("validate", first, second)
+    assert result.code == 2, result
+    lines = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert (
+        f"{first}:3:16: error: participants.commited: unknown field `commited`; did you mean `committed`? [unknown-field]"
+        in lines
+    )
+    assert any(line.startswith(f"{first}:3:") and "[missing-field]" in line for line in lines)
+    assert any(line.startswith(f"{second}:2:") and "cluster.country" in line for line in lines)
+    assert any(line.startswith(f"{second}:3:") and "[out-of-range]" in line for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def test_assess_exit_0_when_gold_is_reached_and_1_when_not(cli) -> None:
+    reached = cli("assess", NEAR_GOLD)
+    assert reached.code == 0, reached
+    assert "Gold: REACHED" in reached.stdout
+    missed = cli("assess", MIDDLE)
+    assert missed.code == 1, missed
+    assert "Gold: NOT REACHED" in missed.stdout and "Next steps" in missed.stdout
+
+
+def test_assess_with_two_packs_needs_both(cli) -> None:
+    both = cli("assess", NEAR_GOLD, "--criteria", "esca-gold", "--criteria", "strategy-process")
+    assert both.code == 0, both
+    one_fails = cli(
+        "assess",
+        EXAMPLES / "hydrogen-start" / "cluster.yaml",
+        "-c",
+        "eccp-validation",
+        "-c",
+        "strategy-process",
+    )
+    assert one_fails.code == 1, one_fails
+    assert "ECCP validation floor: REACHED" in one_fails.stdout
+
+
+def test_assess_level_option_picks_the_target(cli) -> None:
+    result = cli("assess", MIDDLE, "--level", "bronze-eligibility")
+    assert result.code == 0, result
+    unknown = cli("assess", MIDDLE, "--level", "platinum")
+    assert unknown.code == 2 and "platinum" in unknown.stderr, unknown
+
+
+def test_assess_bad_input_exits_2_without_traceback(cli, tmp_path: Path) -> None:
+    for args in (
+        (tmp_path / "missing.yaml",),
+        (NEAR_GOLD, "--criteria", "no-such-pack"),
+        (NEAR_GOLD, "--today", "2026-02-30"),
+    ):
+        result = cli("assess", *args)
+        assert result.code == 2, result
+        assert "Traceback" not in result.stderr and result.stderr.strip(), result
+
+
+def test_today_makes_recency_reproducible(cli) -> None:
+    first = cli("assess", MIDDLE, "--today", "2026-10-01", "--format", "json")
+    again = cli("assess", MIDDLE, "--today", "2026-10-01", "--format", "json")
+    assert first.stdout == again.stdout
+    later = json.loads(cli("assess", MIDDLE, "--today", "2030-10-01", "--format", "json").stdout)
+    assert later["assessment_date"] == "2030-10-01" and later["date_source"] == "option"
+    assert json.loads(first.stdout)["packs"][0]["score"] > later["packs"][0]["score"]
+
+
+def test_unexpected_error_is_exit_3_with_a_one_line_message(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import clusterkit.pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("scorer exploded")
+
+    monkeypatch.setattr(clusterkit.pipeline, "run", broken)
+    result = cli("assess", NEAR_GOLD)
+    assert result.code == 3, result
+    assert "internal error: RuntimeError: scorer exploded" in result.stderr
+    assert "Traceback" not in result.stderr
+    debug = cli("--debug", "assess", NEAR_GOLD)
+    assert debug.code == 3 and "Traceback" in debug.stderr, debug
+
+
+def test_output_file_is_written_whole_and_never_over_the_input(cli, tmp_path: Path) -> None:
+    target = tmp_path / "assessment.json"
+    result = cli("assess", NEAR_GOLD, "--format", "json", "-o", target)
+    assert result.code == 0, result
+    assert json.loads(target.read_text())["schema_version"] == 1
+    assert list(tmp_path.iterdir()) == [target]
+    copy = tmp_path / "cluster.yaml"
+    copy.write_text(NEAR_GOLD.read_text())
+    before = copy.read_bytes()
+    refused = cli("assess", copy, "--format", "json", "-o", copy)
+    assert refused.code == 2 and "input" in refused.stderr, refused
+    assert copy.read_bytes() == before
+
+
+def test_criteria_list_and_show(cli) -> None:
+    listed = cli("criteria", "list")
+    assert listed.code == 0, listed
+    rows = {
+        line.split("│")[1].strip(): line
+        for line in listed.stdout.splitlines()
+        if line.count("│") > 5
+    }
+    assert {"esca-gold", "eccp-validation", "strategy-process"} <= set(rows)
+    assert " 31 " in rows["esca-gold"]
+    shown = cli("criteria", "show", "esca-gold", "4.1.5")
+    assert shown.code == 0, shown
+    assert "4.1.5 Review of the Cluster Strategy" in shown.stdout and "basis" in shown.stdout
+    missing = cli("criteria", "show", "esca-gold", "9.9")
+    assert missing.code == 2 and "9.9" in missing.stderr, missing
+
+
+def test_schema_commands_print_json(cli, tmp_path: Path) -> None:
+    for kind in ("evidence", "criteria"):
+        result = cli("schema", kind)
+        assert result.code == 0, result
+        assert json.loads(result.stdout)["$schema"].startswith("https://json-schema.org/")

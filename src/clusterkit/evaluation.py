@@ -53,7 +53,9 @@ def fmt(value: float, display: rules.Display = "number") -> str:
         return f"{value * 100:.0f} %"
     if display == "money":
         return f"EUR {value:,.0f}"
-    return f"{value:g}" if value != int(value) else f"{int(value)}"
+    if value == int(value):
+        return f"{int(value)}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def _months(count: int) -> str:
@@ -85,14 +87,11 @@ def _unknown(expected: str, *reads: str) -> Outcome:
 
 
 def _numeric(status: Status, observed: str, expected: str, reads: tuple[str, ...]) -> Outcome:
-    verb = {
-        "met": "meets",
-        "partial": "falls short of, within the partial range of",
-        "unmet": "falls short of",
-    }
-    return Outcome(
-        status, observed, expected, f"{observed} {verb.get(status, 'vs')} {expected}", reads
-    )
+    reason = {
+        "met": f"{observed}; meets {expected}",
+        "partial": f"{observed}; needs {expected} for full points (partial credit)",
+    }.get(status, f"{observed}; needs {expected}")
+    return Outcome(status, observed, expected, reason, reads)
 
 
 def threshold(rule: rules.ThresholdRule, ctx: Context) -> Outcome:
@@ -162,7 +161,7 @@ def recency(rule: rules.RecencyRule, ctx: Context) -> Outcome:
     else:
         status = "unmet"
     age = relativedelta(ctx.today, when)
-    observed = f"{when} ({age.years * 12 + age.months} months before)"
+    observed = f"{when} ({_months(age.years * 12 + age.months)} old)"
     return _numeric(status, observed, expected, (rule.field,))
 
 
@@ -197,7 +196,8 @@ def age(rule: rules.AgeRule, ctx: Context) -> Outcome:
         status = "partial"
     else:
         status = "unmet"
-    return _numeric(status, str(value), expected, (rule.field,))
+    observed = str(value) if isinstance(value, dt.date) else f"{value} (read as {when})"
+    return _numeric(status, observed, expected, (rule.field,))
 
 
 def present(rule: rules.PresentRule, ctx: Context) -> Outcome:
@@ -238,9 +238,7 @@ def document(rule: rules.DocumentRule, ctx: Context) -> Outcome:
         outcome = _one_document(rule, ctx, path, expected)
         if outcome.status != "met":
             return outcome
-    return Outcome(
-        "met", ", ".join(paths), expected, f"{', '.join(paths)} as required", (rule.field,)
-    )
+    return Outcome("met", ", ".join(paths), expected, f"{', '.join(paths)} exists", (rule.field,))
 
 
 def _one_document(rule: rules.DocumentRule, ctx: Context, path: str, expected: str) -> Outcome:

@@ -31,15 +31,18 @@ EVIDENCE_SCHEMA_VERSION = 1
 class PrivateFunding(Strict):
     """Private money of one year, by source."""
 
-    membership_fees: Money = Field(0.0, description="Membership fees, in EUR.")
-    service_fees: Money = Field(0.0, description="Fees paid for services, in EUR.")
-    sponsoring: Money = Field(0.0, description="Sponsoring, in EUR.")
-    other: Money = Field(0.0, description="Other private income, in EUR.")
+    membership_fees: Money | None = Field(None, description="Membership fees, in EUR.")
+    service_fees: Money | None = Field(None, description="Fees paid for services, in EUR.")
+    sponsoring: Money | None = Field(None, description="Sponsoring, in EUR.")
+    other: Money | None = Field(None, description="Other private income, in EUR.")
 
-    @computed_field(description="Sum of all private sources, in EUR.")
+    @computed_field(
+        description="Sum of the private sources given, in EUR (a source left out adds nothing)."
+    )
     @property
     def total(self) -> float:
-        return self.membership_fees + self.service_fees + self.sponsoring + self.other
+        sources = (self.membership_fees, self.service_fees, self.sponsoring, self.other)
+        return sum(value for value in sources if value is not None)
 
 
 class FinancingYear(Strict):
@@ -256,11 +259,14 @@ class Evidence(Strict):
         return [value] if isinstance(value, str) else value
 
     @computed_field(
-        description="Share of KPIs with target and measured value that reach their target."
+        description="Share of the management's KPIs (scope management) with target and measured value that reach their target; 0 when the file says it has no KPIs."
     )
     @property
     def kpi_achievement(self) -> float | None:
-        measured = [kpi.achieved for kpi in self.kpis or () if kpi.achieved is not None]
+        if self.kpis == []:
+            return 0.0  # "we have no KPIs" is a statement: no target was reached
+        management = [kpi for kpi in self.kpis or () if kpi.scope == "management"]
+        measured = [kpi.achieved for kpi in management if kpi.achieved is not None]
         return sum(measured) / len(measured) if measured else None
 
     @computed_field(description="The most recent satisfaction survey.")
@@ -272,8 +278,10 @@ class Evidence(Strict):
     @computed_field(description="Share of services mapped to a strategic area.")
     @property
     def services_mapped(self) -> float | None:
-        if not self.services:
+        if self.services is None:
             return None
+        if not self.services:
+            return 0.0  # "we offer no services": nothing is mapped
         return sum(1 for service in self.services if service.area) / len(self.services)
 
     @computed_field(description="Strategic areas of the strategy served by at least one service.")

@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 
 from clusterkit.errors import InputError, Problem
 from clusterkit.models import fieldpaths
+from clusterkit.models.base import FieldError
 from clusterkit.yamlio import KeyPath, Position, YamlDocument
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -110,6 +111,20 @@ def _child(container: Any, segment: str | int) -> tuple[bool, Any]:
     return False, None
 
 
+def _blamed_field(data: Any, path: KeyPath, message: str) -> KeyPath:
+    """A cross-field rule's message starts with the field it blames ("smes (15) cannot exceed
+    companies (12)"): report it there, not at the first key of the mapping that holds both."""
+    container = data
+    for segment in path:
+        found, container = _child(container, segment)
+        if not found:
+            return path
+    first = re.match(r"(?:Value error, )?([A-Za-z_]\w*)", message)
+    if isinstance(container, dict) and first is not None and first[1] in container:
+        return (*path, first[1])
+    return path
+
+
 def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
     """The model class that validates the mapping at ``path`` (for 'did you mean' field names)."""
     current = fieldpaths.FieldType("record", model)
@@ -143,9 +158,18 @@ def problem(model: type[BaseModel], data: Any, error: ErrorDetails, locate: Loca
     """One pydantic error as a Problem: where, what, and a hint when one helps."""
     kind = error["type"]
     path = key_path(data, error["loc"], names_new_key=kind in ("missing", "extra_forbidden"))
+    raised = (error.get("ctx") or {}).get("error")
+    if isinstance(raised, FieldError):
+        path = (*path, *raised.at)  # the validator names the field it blames
+    elif kind == "value_error":
+        path = _blamed_field(data, path, str(error["msg"]))
+    elif kind == "union_tag_invalid":  # point at the tag itself (`kind: treshold`)
+        path = (*path, str((error.get("ctx") or {}).get("discriminator", "kind")).strip("'"))
     is_extra = kind == "extra_forbidden"
     file, position = locate(path, is_extra)
     message, hint = _describe(model, error, path)
+    if isinstance(raised, FieldError) and raised.hint:
+        hint = raised.hint
     field = ".".join(str(part) for part in path)
     code = _CODES.get(kind) or (
         "wrong-type" if kind.endswith(("_type", "_parsing")) else "invalid-value"
@@ -166,9 +190,7 @@ def _describe(  # noqa: PLR0911 - one return per kind of error reads best
     if kind == "missing":
         return f"required field `{path[-1]}` is missing", ""
     if kind in ("enum", "literal_error", "union_tag_invalid"):
-        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        given = ctx.get("tag", value)
-        return f"{_shown(given)} is not one of {', '.join(options)}", _suggest(str(given), options)
+        return _choice(ctx, ctx.get("tag", value))
     if kind == "union_tag_not_found":
         return f"`{ctx.get('discriminator', 'kind')}` is missing", "say which kind of rule this is"
     if kind.startswith("date"):
@@ -176,6 +198,8 @@ def _describe(  # noqa: PLR0911 - one return per kind of error reads best
     if kind.endswith(("_type", "_parsing")):
         expected = _TYPE_WORDS.get(kind.rsplit("_", 1)[0], kind.rsplit("_", 1)[0])
         return f"expected {expected}, got {_shown(value)}", ""
+    if kind == "finite_number":
+        return f"expected a finite number, got {_shown(value)}", ".nan and .inf are not allowed"
     if kind in _BOUNDS:
         word, key = _BOUNDS[kind]
         return f"must be {word} {ctx.get(key)}, got {_shown(value)}", ""
@@ -183,6 +207,15 @@ def _describe(  # noqa: PLR0911 - one return per kind of error reads best
         return f"{_shown(value)} is not in the expected format", _format_hint(model, path)
     message = str(error["msg"]).removeprefix("Value error, ")
     return message[:1].lower() + message[1:], ""
+
+
+def _choice(ctx: dict[str, Any], given: Any) -> tuple[str, str]:
+    """An enum or literal miss; pydantic quotes text choices ('rare', 'usual') but not numbers (1)."""
+    expected = str(ctx.get("expected") or ctx.get("expected_tags", ""))  # tags: a union's `kind`
+    options = re.findall(r"'([^']*)'", expected) or [o for o in re.split(r", | or ", expected) if o]
+    if len(options) == 1:
+        return f"must be {options[0]}, got {_shown(given)}", ""
+    return f"{_shown(given)} is not one of {', '.join(options)}", _suggest(str(given), options)
 
 
 def _format_hint(model: type[BaseModel], path: KeyPath) -> str:

@@ -18,13 +18,14 @@ def _display(path: Path) -> str:
 
 def validate(files: list[Path], criteria: list[str]) -> ExitCode:
     """Validate every file and pack; report all problems of all files, then exit 2 if any."""
-    from clusterkit.packs import load_pack
+    from clusterkit.packs import load_with_prerequisites
     from clusterkit.pipeline import load_evidence
 
     problems: list[Problem] = []
     for reference in criteria:
         try:
-            loaded_pack = load_pack(reference)
+            # with its prerequisite packs, so a level naming an unknown pack or level is reported too
+            loaded_pack = load_with_prerequisites([reference])[0]
             count = sum(1 for _ in loaded_pack.pack.indicators())
             typer.echo(
                 f"{reference}: valid criteria pack {loaded_pack.pack.id} ({count} indicators)"

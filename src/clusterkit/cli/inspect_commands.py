@@ -13,7 +13,16 @@ from clusterkit.errors import ExitCode, UsageError
 
 
 def _console() -> Console:
-    return Console(no_color=not use_color(), highlight=False, soft_wrap=False)
+    # Pack texts contain brackets ("[assumption]"): never read them as rich markup. Off a terminal
+    # (a pipe, a file, CI logs) use a width that keeps the tables readable.
+    color = use_color()
+    return Console(
+        no_color=not color,
+        highlight=False,
+        soft_wrap=False,
+        markup=False,
+        width=None if color else 120,
+    )
 
 
 def list_packs(extra: list[str]) -> ExitCode:

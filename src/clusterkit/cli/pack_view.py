@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console
 from rich.table import Table
 
@@ -16,7 +18,15 @@ def describe_rule(rule: Rule) -> str:
         data.pop("display")
     if rule.kind == "declaration" and data.get("requires_documents") is True:
         data.pop("requires_documents")
-    details = ", ".join(f"{key}={value}" for key, value in data.items())
+    # What the rule reads first, then its numbers; 15.0 reads as 15.
+    ordered: dict[str, Any] = {
+        key: data.pop(key) for key in ("field", "numerator", "denominator") if key in data
+    }
+    ordered.update(data)
+    details = ", ".join(
+        f"{key}={value:g}" if isinstance(value, float) else f"{key}={value}"
+        for key, value in ordered.items()
+    )
     return f"{rule.kind}({details})"
 
 

@@ -22,7 +22,21 @@ class Strict(BaseModel):
         coerce_numbers_to_str=True,
         validate_default=False,
         use_attribute_docstrings=False,
+        defer_build=True,
     )
+
+
+class FieldError(ValueError):
+    """A model validator's error about one of the model's own fields, reported at that field.
+
+    pydantic places a model validator's error at the whole mapping; ``at`` (a key path inside it, e.g.
+    ``("rule", "field")``) lets ``validation`` point at the offending line instead. ``hint`` says what to do.
+    """
+
+    def __init__(self, message: str, at: tuple[str | int, ...] = (), hint: str = "") -> None:
+        super().__init__(message)
+        self.at = at
+        self.hint = hint
 
 
 class DocumentPath(str):

@@ -7,14 +7,16 @@ scorer reads values along the same paths.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import sys
 import types
 from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
-from clusterkit.models.base import DocumentPath
+from clusterkit.models.base import DocumentPath, FieldError
 
 FieldKind = Literal["number", "bool", "date", "text", "document", "list", "record", "mapping"]
 
@@ -73,20 +75,30 @@ def field_annotation(model: type[BaseModel], name: str) -> Any | None:
     if name in model.model_fields:
         return model.model_fields[name].annotation
     computed = model.model_computed_fields.get(name)
-    return computed.return_type if computed is not None else None
+    if computed is None:
+        return None
+    if isinstance(computed.return_type, type | types.UnionType) or get_origin(computed.return_type):
+        return computed.return_type
+    # Models build their schemas lazily (defer_build), so a computed field's return type may still be
+    # the text of its annotation: read it from the property itself.
+    getter = computed.wrapped_property.fget
+    namespace = vars(sys.modules[model.__module__])
+    return get_type_hints(getter, globalns=namespace)["return"]
 
 
 def resolve(model: type[BaseModel], path: str) -> FieldType:
-    """The type a dotted path leads to from ``model``; ValueError naming the first bad segment."""
+    """The type a dotted path leads to from ``model``; FieldError naming the first bad segment."""
     current: FieldType = FieldType("record", model)
     walked: list[str] = []
     for segment in path.split("."):
         if current.kind != "record" or current.model is None:
-            raise ValueError(f"`{'.'.join(walked)}` has no fields, so `{segment}` cannot follow it")
+            raise FieldError(f"`{'.'.join(walked)}` has no fields, so `{segment}` cannot follow it")
         annotation = field_annotation(current.model, segment)
         if annotation is None:
             where = ".".join(walked) or "the evidence file"
-            raise ValueError(f"`{segment}` is not a field of {where}")
+            close = closest_field(current.model, segment)
+            hint = f"did you mean `{'.'.join([*walked, close])}`?" if close else ""
+            raise FieldError(f"`{segment}` is not a field of {where}", hint=hint)
         current = classify(annotation)
         walked.append(segment)
     return current
@@ -95,3 +107,9 @@ def resolve(model: type[BaseModel], path: str) -> FieldType:
 def field_names(model: type[BaseModel]) -> list[str]:
     """Stored and computed field names of a model, for 'did you mean' hints."""
     return [*model.model_fields, *model.model_computed_fields]
+
+
+def closest_field(model: type[BaseModel], name: str) -> str | None:
+    """The field of ``model`` a misspelt ``name`` most likely meant, if any is close."""
+    close = difflib.get_close_matches(name, field_names(model), n=1)
+    return close[0] if close else None

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, field_validator, model_validator
 
 from clusterkit.models import fieldpaths
-from clusterkit.models.base import Ratio, Slug, Strict, Text
+from clusterkit.models.base import FieldError, Ratio, Slug, Strict, Text
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.rules import (
     AgeRule,
@@ -56,7 +56,8 @@ class Sourced(Strict):
     @model_validator(mode="after")
     def _source_given(self) -> Sourced:
         if self.basis in SOURCED_BASES and not (self.source or "").strip():
-            raise ValueError(f"basis {self.basis.value} needs a source")
+            hint = "add a `source` a reader can follow up: the document, page or slide and what it says"
+            raise FieldError(f"basis {self.basis.value} needs a source", ("basis",), hint)
         return self
 
 
@@ -71,23 +72,28 @@ _RULE_FIELD_KINDS: dict[type, tuple[str, ...]] = {
 }
 
 
-def _check_path(path: FieldPath, kinds: tuple[str, ...]) -> fieldpaths.FieldType:
-    resolved = fieldpaths.resolve(Evidence, path)
+def _check_path(key: str, path: FieldPath, kinds: tuple[str, ...]) -> fieldpaths.FieldType:
+    """Resolve the path the rule's ``key`` names; a FieldError at ``rule.<key>`` if it is bad."""
+    try:
+        resolved = fieldpaths.resolve(Evidence, path)
+    except FieldError as error:
+        raise FieldError(str(error), ("rule", key), error.hint) from None
     if resolved.kind not in kinds:
-        raise ValueError(f"`{path}` is a {resolved.kind}; this rule needs a {' or '.join(kinds)}")
+        message = f"`{path}` is a {resolved.kind}; this rule needs a {' or '.join(kinds)}"
+        raise FieldError(message, ("rule", key))
     return resolved
 
 
 def check_rule_paths(rule: Rule) -> None:
-    """Raise ValueError if a rule reads a field the evidence model does not have, or of the wrong kind."""
+    """Raise FieldError (at the rule's key) if a rule reads a field the evidence model lacks, or of the wrong kind."""
     if isinstance(rule, RatioRule):
-        _check_path(rule.numerator, ("number",))
-        _check_path(rule.denominator, ("number",))
+        _check_path("numerator", rule.numerator, ("number",))
+        _check_path("denominator", rule.denominator, ("number",))
         return
     if isinstance(rule, DeclarationRule):
         return
     kinds = _RULE_FIELD_KINDS.get(type(rule), ("bool",))
-    resolved = _check_path(rule.field, kinds)
+    resolved = _check_path("field", rule.field, kinds)
     if isinstance(rule, CountRule) and resolved.model is not None:
         named = [
             *(rule.require or ()),
@@ -96,7 +102,19 @@ def check_rule_paths(rule: Rule) -> None:
         ]
         for item_field in named:
             if fieldpaths.field_annotation(resolved.model, item_field) is None:
-                raise ValueError(f"`{item_field}` is not a field of the items of `{rule.field}`")
+                message = f"`{item_field}` is not a field of the items of `{rule.field}`"
+                close = fieldpaths.closest_field(resolved.model, item_field)
+                hint = f"did you mean `{close}`?" if close else ""
+                raise FieldError(message, ("rule", *_item_key(rule, item_field)), hint)
+
+
+def _item_key(rule: CountRule, item_field: str) -> tuple[str | int, ...]:
+    """Where in the rule an item field is named: date_field, an entry of require, or a key of where."""
+    if item_field == rule.date_field:
+        return ("date_field",)
+    if item_field in (rule.require or ()):
+        return ("require", (rule.require or []).index(item_field))
+    return ("where", item_field)
 
 
 class Check(Sourced):
@@ -319,6 +337,6 @@ def reference_problems(pack: CriteriaPack) -> list[tuple[KeyPath, str, str]]:
                     (where, f"level `{level.id}` needs unknown level `{ref.level}`", "unknown-ref")
                 )
     if pack.default_level not in level_ids:
-        message = f"default_level `{pack.default_level}` is not one of the levels ({', '.join(level_ids)})"
+        message = f"`{pack.default_level}` is not one of the levels ({', '.join(level_ids)})"
         problems.append((("default_level",), message, "unknown-ref"))
     return problems

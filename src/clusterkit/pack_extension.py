@@ -1,0 +1,218 @@
+"""Packs that extend another: validate the extension, merge its overrides, and locate every value.
+
+An extending pack names its base (`extends`) and lists `overrides` of checks, indicators and levels;
+the merged data is validated as a whole pack, and a locator maps each value back to the file it came from.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from clusterkit.errors import InputError, Problem
+from clusterkit.models.base import Strict
+from clusterkit.models.pack import CriteriaPack, reference_problems
+from clusterkit.pack_files import PACK_SUFFIXES, pack_hint, resolve_reference
+from clusterkit.validation import Locator, document_locator, validate, validate_data
+from clusterkit.yamlio import KeyPath, Position, YamlDocument, load_file
+
+
+class PackOverrides(Strict):
+    """What an extending pack changes in its base; each entry is merged into the base's item."""
+
+    checks: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Keyed `indicator/check`, e.g. 4.1.5/strategy-reviewed."
+    )
+    indicators: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Keyed by indicator id."
+    )
+    levels: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Keyed by level id."
+    )
+
+
+class PackExtension(Strict):
+    """A pack that extends another: its own identity plus overrides, not a copy of the base."""
+
+    schema_version: Literal[1] = Field(description="Version of the pack format; 1.")
+    id: str = Field(description="The new pack's id.")
+    extends: str = Field(description="The base pack: a bundled id or a path relative to this file.")
+    title: str | None = Field(None, description="New title; default the base's.")
+    version: str = Field(description="Version of the new pack.")
+    description: str | None = Field(None, description="What the variant changes and why.")
+    overrides: PackOverrides = Field(default_factory=PackOverrides, description="The changes.")
+
+
+def validated_pack(data: Any, locate: Locator) -> CriteriaPack:
+    """The pack model of merged data: field errors first, then broken cross-references."""
+    pack = validate_data(CriteriaPack, data, locate)
+    problems = [
+        positioned(locate, where, message, code)
+        for where, message, code in reference_problems(pack)
+    ]
+    if problems:
+        raise InputError(problems)
+    return pack
+
+
+def positioned(locate: Locator, where: KeyPath, message: str, code: str, hint: str = "") -> Problem:
+    file, position = locate(where, False)
+    field = ".".join(str(part) for part in where)
+    return Problem(file, position.line, position.column, message, code, field, hint)
+
+
+def merged_data(path: Path, chain: tuple[Path, ...]) -> tuple[Any, Locator]:
+    """The pack's data with every `extends` applied, and a locator into the files it came from."""
+    document = load_file(path)
+    if not (isinstance(document.data, dict) and "extends" in document.data):
+        return document.data, document_locator(document)
+    extension = validate(PackExtension, document)
+    chain = (*chain, path.resolve())
+    base_data, base_locate = merged_data(_base_path(document, extension, path.parent, chain), chain)
+    # The base must be valid on its own, so every error after merging is the overrides' doing.
+    validated_pack(base_data, base_locate)
+    return _apply(document, extension, copy.deepcopy(base_data), base_locate)
+
+
+def _base_path(
+    document: YamlDocument, extension: PackExtension, folder: Path, chain: tuple[Path, ...]
+) -> Path:
+    """The file `extends` names; a positioned error at `extends` for a cycle or a missing pack."""
+    reference = extension.extends
+    is_path = Path(reference).suffix in PACK_SUFFIXES or "/" in reference
+    try:
+        path: Path | None = resolve_reference(reference, folder)
+    except InputError:
+        path = None
+    if path is not None and path.resolve() in chain:
+        cycle = " -> ".join(item.name for item in (*chain, path.resolve()))
+        message, code, hint = f"`extends` makes a cycle: {cycle}", "extends-cycle", ""
+    elif path is None or not path.is_file():
+        message = (
+            f"no pack file `{reference}`"
+            if is_path
+            else f"no bundled criteria pack `{reference}` and no such file"
+        )
+        code = "unknown-pack"
+        hint = "a path in `extends` is relative to this file" if is_path else pack_hint(reference)
+    else:
+        return path
+    position = document.locate(("extends",))
+    raise InputError.single(
+        document.path,
+        message,
+        code,
+        line=position.line,
+        column=position.column,
+        field="extends",
+        hint=hint,
+    )
+
+
+def _apply(
+    document: YamlDocument, extension: PackExtension, data: Any, base_locate: Locator
+) -> tuple[Any, Locator]:
+    """Apply the overrides to the base data; remember which merged paths came from this file."""
+    data["id"], data["version"] = extension.id, extension.version
+    for key in ("title", "description"):
+        if getattr(extension, key) is not None:
+            data[key] = getattr(extension, key)
+    origins: dict[KeyPath, KeyPath] = {}  # merged path -> path in this file
+    problems: list[Problem] = []
+    # Indicators first: an override that replaces an indicator's checks makes them the checks to override.
+    for group in ("indicators", "checks", "levels"):
+        items = _items(data, group)
+        for key, changes in getattr(extension.overrides, group).items():
+            source: KeyPath = ("overrides", group, key)
+            if key not in items:
+                message = f"no {group[:-1]} `{key}` in the base pack"
+                hint = _unknown_hint(group, key, items)
+                problems.append(_at(document, source, message, "unknown-ref", hint))
+                continue
+            merged_path, item = items[key]
+            if group == "checks" and _changes_kind(item, changes):
+                message = (
+                    f"an override cannot change a rule's kind (base: `{item['rule']['kind']}`)"
+                )
+                hint = "replace the indicator's checks under overrides.indicators instead"
+                where = (*source, "rule", "kind")
+                problems.append(_at(document, where, message, "invalid-value", hint))
+                continue
+            _deep_merge(item, changes)
+            origins[merged_path] = source
+    if problems:
+        raise InputError(problems)
+    # Longest first: inside an overridden check of an overridden indicator, the check's override wins.
+    ordered = sorted(origins.items(), key=lambda entry: len(entry[0]), reverse=True)
+
+    def locate(path: KeyPath, prefer_key: bool) -> tuple[str, Position]:
+        for merged_path, source in ordered:
+            # Inside an overridden item, point at the override: the nearest part of it the user wrote.
+            if path[: len(merged_path)] == merged_path:
+                inner = source + path[len(merged_path) :]
+                return document.path, document.locate(inner, prefer_key=prefer_key)
+        for key in ("id", "version", "title", "description"):
+            if path[:1] == (key,) and key in document.data:
+                return document.path, document.locate(path, prefer_key=prefer_key)
+        return base_locate(path, prefer_key)
+
+    return data, locate
+
+
+def _at(document: YamlDocument, where: KeyPath, message: str, code: str, hint: str) -> Problem:
+    position = document.locate(where, prefer_key=True)
+    field = ".".join(str(part) for part in where)
+    return Problem(document.path, position.line, position.column, message, code, field, hint)
+
+
+def _items(data: Any, group: str) -> dict[str, tuple[KeyPath, dict[str, Any]]]:
+    """The base's indicators (by id), checks (by `indicator/check`) or levels (by id), with their paths."""
+    found: dict[str, tuple[KeyPath, dict[str, Any]]] = {}
+    if group == "levels":
+        for n, level in enumerate(data.get("levels") or []):
+            found[str(level.get("id"))] = (("levels", n), level)
+        return found
+    for a, area in enumerate(data.get("areas") or []):
+        for i, indicator in enumerate(area.get("indicators") or []):
+            where: KeyPath = ("areas", a, "indicators", i)
+            if group == "indicators":
+                found[str(indicator.get("id"))] = (where, indicator)
+                continue
+            for c, check in enumerate(indicator.get("checks") or []):
+                key = f"{indicator.get('id')}/{check.get('id')}"
+                found[key] = ((*where, "checks", c), check)
+    return found
+
+
+def _unknown_hint(group: str, key: str, items: dict[str, Any]) -> str:
+    if group == "checks" and "/" not in key:
+        return "name a check as `indicator id/check id`, e.g. `4.1.5/strategy-reviewed`"
+    close = difflib.get_close_matches(key, list(items), n=1)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    if group == "checks":
+        prefix = key.partition("/")[0] + "/"
+        siblings = [item for item in items if item.startswith(prefix)]
+        return f"its checks: {', '.join(siblings)}" if siblings else ""
+    return f"the base's {group}: {', '.join(items)}" if group == "levels" else ""
+
+
+def _changes_kind(check: dict[str, Any], changes: dict[str, Any]) -> bool:
+    """Whether an override sets a different rule kind (the old kind's keys would stay and fail)."""
+    rule, base_rule = changes.get("rule"), check.get("rule")
+    if not (isinstance(rule, dict) and isinstance(base_rule, dict) and "kind" in rule):
+        return False
+    return bool(rule["kind"] != base_rule.get("kind"))
+
+
+def _deep_merge(target: dict[str, Any], changes: dict[str, Any]) -> None:
+    """Mappings merge key by key; lists and scalars replace."""
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            _deep_merge(target[key], value)
+        else:
+            target[key] = copy.deepcopy(value)

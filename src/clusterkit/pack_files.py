@@ -1,0 +1,44 @@
+"""Where criteria packs are: bundled ids, paths, and the hint for a pack that cannot be found."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from clusterkit.errors import InputError
+from clusterkit.resources import bundled_dir
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_pack_paths() -> dict[str, Path]:
+    """Bundled pack ids (file stems) to their files, sorted by id."""
+    folder = bundled_dir("criteria")
+    return {path.stem: path for path in sorted(folder.iterdir()) if path.suffix in PACK_SUFFIXES}
+
+
+def resolve_reference(reference: str, relative_to: Path | None = None) -> Path:
+    """A pack reference (bundled id, or a path, relative to ``relative_to`` if given) to its file."""
+    bundled = bundled_pack_paths()
+    if reference in bundled:
+        return bundled[reference]
+    candidate = Path(reference)
+    if relative_to is not None and not candidate.is_absolute():
+        candidate = relative_to / candidate
+    if candidate.suffix in PACK_SUFFIXES or candidate.exists():
+        return candidate
+    raise InputError.single(
+        reference,
+        f"no bundled criteria pack `{reference}` and no such file",
+        "unknown-pack",
+        hint=pack_hint(reference),
+    )
+
+
+def pack_hint(reference: str, *, paths: bool = True) -> str:
+    """'did you mean' the closest bundled id, and the list of bundled ids."""
+    bundled = list(bundled_pack_paths())
+    close = difflib.get_close_matches(Path(reference).stem, bundled, n=1)
+    guess = f"did you mean `{close[0]}`? " if close else ""
+    tail = "; or give a path to a .yaml pack" if paths else ""
+    return f"{guess}bundled packs: {', '.join(bundled)}{tail}"

@@ -1,0 +1,86 @@
+"""Regenerate the report screenshots in docs/images/: `python scripts/screenshots.py` from the repository root.
+
+Renders the example reports through the real pipeline, opens them in headless Chromium (Debian's
+chromium + chromium-driver, see scripts/chromium.py) and saves PNGs of the desktop view, a phone and
+the print layout.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from chromium import chromium, missing, set_viewport  # noqa: E402
+
+IMAGES = ROOT / "docs" / "images"
+EXAMPLE = "agrifood-midlands"
+A4_CONTENT_WIDTH = 680  # 210 mm less 2 x 15 mm margins, at 96 px per inch
+
+
+def render_report(example: str, folder: Path) -> Path:
+    """The example's HTML report, written into ``folder``."""
+    from clusterkit.pipeline import load_evidence, run
+    from clusterkit.render import render
+
+    evidence = ROOT / "examples" / example / "cluster.yaml"
+    loaded = load_evidence(evidence, f"examples/{example}/cluster.yaml")
+    assessment = run(loaded, clock=lambda: dt.date(2026, 10, 1))
+    target = folder / f"{example}.html"
+    target.write_text(render(assessment, "html"), encoding="utf-8")
+    return target
+
+
+def capture(driver: Any, target: Path, selector: str | None, height: int) -> None:
+    """Save a PNG of the page from the top of ``selector`` (or the page), ``height`` CSS pixels tall."""
+    top = 0.0
+    if selector:
+        top = driver.execute_script(
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+            "return r.top + window.scrollY;",
+            selector,
+        )
+    width = driver.execute_script("return document.documentElement.clientWidth")
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {
+            "format": "png",
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": top, "width": width, "height": height, "scale": 1},
+        },
+    )
+    target.write_bytes(base64.b64decode(shot["data"]))
+    print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KB)")
+
+
+def main() -> int:
+    reason = missing()
+    if reason:
+        print(f"cannot take screenshots: {reason}", file=sys.stderr)
+        return 1
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        report = render_report(EXAMPLE, Path(folder))
+        with chromium(Path(folder) / "profile") as driver:
+            driver.get(report.as_uri())
+            set_viewport(driver, 1280, 1000)
+            capture(driver, IMAGES / "report-desktop.png", None, 1000)
+            capture(driver, IMAGES / "report-scores.png", "h3:has(+ .bars)", 900)
+            capture(driver, IMAGES / "report-area.png", ".area", 900)
+            capture(driver, IMAGES / "report-portfolio.png", "#portfolio", 900)
+            set_viewport(driver, 375, 812, mobile=True)
+            capture(driver, IMAGES / "report-phone.png", None, 1400)
+            set_viewport(driver, A4_CONTENT_WIDTH, 1000)
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            capture(driver, IMAGES / "report-print.png", None, 962)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,22 @@
+"""The report as one self-contained HTML file: inline CSS and SVG charts, no script, no outside request."""
+
+from __future__ import annotations
+
+from clusterkit.assessment import Assessment
+from clusterkit.render import RenderOptions
+from clusterkit.render.charts import area_bars, class_colours, portfolio_matrix, score_bars
+from clusterkit.render.templating import environment
+from clusterkit.render.view import report_view
+
+
+def render(assessment: Assessment, options: RenderOptions) -> str:
+    """The full gap report as HTML, autoescaped, for a browser, a board pack or print to PDF."""
+    template = environment("html").get_template("report.html.j2")
+    return template.render(
+        a=assessment,
+        v=report_view(assessment),
+        area_bars=area_bars,
+        score_bars=score_bars,
+        portfolio_matrix=portfolio_matrix,
+        class_colours=class_colours,
+    )

@@ -1,0 +1,14 @@
+"""The report as GitHub-flavoured Markdown: for a git repository, a pull request or an issue."""
+
+from __future__ import annotations
+
+from clusterkit.assessment import Assessment
+from clusterkit.render import RenderOptions
+from clusterkit.render.templating import environment
+from clusterkit.render.view import report_view
+
+
+def render(assessment: Assessment, options: RenderOptions) -> str:
+    """The full gap report in Markdown; every user text escaped, so it shows as written."""
+    template = environment("md").get_template("report.md.j2")
+    return template.render(a=assessment, v=report_view(assessment))

@@ -1,0 +1,189 @@
+"""Every registered format renders; the HTML charts are well-formed SVG; templates ship in the wheel."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import venv
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from clusterkit.assessment import Assessment
+from clusterkit.render import RENDERERS, render
+from clusterkit.render.charts import Bar, cell_classes, portfolio_matrix, score_bars
+from clusterkit.render.view import report_view
+from conftest import EXAMPLE_NAMES, EXAMPLES, ROOT
+from scoring_support import assess_example
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def agrifood() -> Assessment:
+    return assess_example("agrifood-midlands")
+
+
+@pytest.mark.parametrize("name", sorted(RENDERERS))
+def test_every_registered_format_renders(agrifood: Assessment, name: str) -> None:
+    text = render(agrifood, name)
+    assert text.strip(), name
+    assert render(agrifood, name) == text, f"{name} is not deterministic"
+
+
+def test_report_formats_are_registered() -> None:
+    assert {"md", "html", "json"} <= set(RENDERERS)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_html_is_self_contained_and_its_links_resolve(name: str) -> None:
+    assessment = assess_example(name)
+    html = render(assessment, "html")
+    ids = re.findall(r' id="([^"]+)"', html)
+    hrefs = re.findall(r' href="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    internal = {href[1:] for href in hrefs if href.startswith("#")}
+    assert internal and internal <= set(ids)
+    assert {href for href in hrefs if not href.startswith("#")} <= {assessment.cluster.website}
+    assert not re.search(
+        r"\b(src|srcset|action|formaction|poster)=|url\(|@import|<script|<iframe|<link", html
+    )
+
+
+def test_score_bars_draw_each_area_and_the_threshold() -> None:
+    bars = [Bar("1 Structure", 0.5), Bar("2 <b>Gov</b>", None), Bar("Total", 1.0, total=True)]
+    svg = ET.fromstring(
+        score_bars(bars, 0.8, title="Scores & more", threshold_label="80 % required", chart_id="t")
+    )
+    assert svg.get("role") == "img" and svg.get("aria-label") == "Scores & more"
+    assert svg.find(f"{SVG}title").text == "Scores & more"
+    filled = [r for r in svg.iter(f"{SVG}rect") if "bar" in r.get("class", "").split()]
+    assert [r.get("width") for r in filled] == ["240", "480"]
+    assert [r.get("class") for r in filled] == ["bar short", "bar reached"]
+    line = svg.find(f"{SVG}line")
+    assert line.get("x1") == line.get("x2") == "384"
+    texts = [t.text for t in svg.iter(f"{SVG}text")]
+    assert "2 <b>Gov</b>" in texts and "n/a" in texts and "80 % required" in texts
+
+
+def test_portfolio_matrix_numbers_every_assessed_service(agrifood: Assessment) -> None:
+    view = report_view(agrifood)
+    assert agrifood.portfolio is not None
+    svg = ET.fromstring(
+        portfolio_matrix(
+            agrifood.portfolio, view.services(), title="M", x_label="x", y_label="y", chart_id="m"
+        )
+    )
+    markers = [g for g in svg.iter(f"{SVG}g") if g.get("class") == "marker"]
+    assert (
+        len(markers) == len(view.services()) == sum(s.assessed for s in agrifood.portfolio.services)
+    )
+    numbers = [g.find(f"{SVG}text").text for g in markers]
+    assert sorted(numbers, key=int) == [str(n) for n in range(1, len(markers) + 1)]
+    assert len([r for r in svg.iter(f"{SVG}rect") if "cell" in r.get("class", "")]) == 9
+    positions = {(c.get("cx"), c.get("cy")) for c in svg.iter(f"{SVG}circle")}
+    assert len(positions) == len(markers), "services at the same point are spread, not stacked"
+
+
+def test_cell_classes_follow_the_worst_value(agrifood: Assessment) -> None:
+    assert agrifood.portfolio is not None
+    cells = cell_classes(agrifood.portfolio)
+    worst_first = {"costs": 0, "neutral": 1, "earns": 2, "negative": 0, "positive": 2}
+    assessed = [s for s in agrifood.portfolio.services if s.assessed]
+    assert assessed
+    for service in assessed:
+        assert service.contribution and service.appreciation
+        cell = (
+            min(service.contribution, key=worst_first.get),
+            min(service.appreciation, key=worst_first.get),
+        )
+        assert cells[cell] == service.class_id, service.name
+
+
+def _wheel_tools_missing() -> str | None:
+    try:
+        import hatchling  # noqa: F401
+    except ImportError:
+        return "hatchling is not installed (pip install -e '.[test]')"
+    return None
+
+
+@pytest.mark.slow
+def test_templates_load_from_an_installed_wheel(tmp_path: Path) -> None:
+    reason = _wheel_tools_missing()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(wheels),
+        ],
+        check=True,
+        cwd=tmp_path,
+    )
+    wheel = next(wheels.glob("clusterkit-*.whl"))
+    # System site packages give the dependencies; the venv's own clusterkit (the wheel) comes first.
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(tmp_path / "venv")
+    python = tmp_path / "venv" / "bin" / "python"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--force-reinstall",
+            "--quiet",
+            str(wheel),
+        ],
+        check=True,
+        cwd=tmp_path,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    found = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from clusterkit.resources import bundled_dir; print(bundled_dir('templates'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=elsewhere,
+    ).stdout.strip()
+    assert Path(found).is_relative_to(tmp_path / "venv") and found.endswith("_bundled/templates")
+    target = tmp_path / "r.html"
+    done = subprocess.run(
+        [
+            str(tmp_path / "venv" / "bin" / "clusterkit"),
+            "report",
+            str(EXAMPLES / "nordic-maritime" / "cluster.yaml"),
+            "--format",
+            "html",
+            "-o",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=elsewhere,
+    )
+    assert done.returncode == 0, done.stderr
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -1,0 +1,114 @@
+"""The Markdown report parses as GitHub-flavoured Markdown with every table and task intact."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from clusterkit.assessment import Assessment
+from clusterkit.render import render
+from conftest import EXAMPLE_NAMES
+from scoring_support import assess_example
+
+PROFILE_ROWS = 9
+
+
+@cache
+def assessment(name: str) -> Assessment:
+    return assess_example(name)
+
+
+def parser() -> MarkdownIt:
+    # CommonMark with GFM tables and raw HTML on, as GitHub and GitLab parse it before sanitising.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def expected_tables(a: Assessment) -> list[int]:
+    """Body rows of each table, in report order, derived from the Assessment alone."""
+    rows = [len(a.packs)]
+    for pack in sorted(a.packs, key=lambda p: not p.requested):
+        rows.append(len(pack.levels))
+        if pack.minimum_requirements:
+            rows.append(len(pack.minimum_requirements))
+        if pack.areas:
+            rows.append(len(pack.areas) + 1)
+        rows += [len(i.checks) for area in pack.areas for i in area.indicators if i.checks]
+    if a.portfolio is not None:
+        if a.portfolio.services:
+            rows.append(len(a.portfolio.services))
+        if a.portfolio.coverage:
+            rows.append(len(a.portfolio.coverage))
+    return [*rows, PROFILE_ROWS]
+
+
+def tables(tokens: list[Token]) -> list[tuple[int, list[int]]]:
+    """(header cells, cells per body row) of every table."""
+    found: list[tuple[int, list[int]]] = []
+    header, body, in_body, cells = 0, [], False, 0
+    for token in tokens:
+        if token.type == "table_open":
+            header, body, in_body = 0, [], False
+        elif token.type == "tbody_open":
+            in_body = True
+        elif token.type == "tr_open":
+            cells = 0
+        elif token.type in ("th_open", "td_open"):
+            cells += 1
+        elif token.type == "tr_close":
+            if in_body:
+                body.append(cells)
+            else:
+                header = cells
+        elif token.type == "table_close":
+            found.append((header, body))
+    return found
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_every_table_is_intact(name: str) -> None:
+    a = assessment(name)
+    parsed = tables(parser().parse(render(a, "md")))
+    assert [len(body) for _, body in parsed] == expected_tables(a)
+    for header, body in parsed:
+        assert header >= 2 and all(cells == header for cells in body)
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_roadmap_is_a_task_list_of_every_step(name: str) -> None:
+    a = assessment(name)
+    text = render(a, "md")
+    tasks = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    expected = sum(len(p.roadmap.steps) + len(p.roadmap.further) for p in a.packs)
+    assert len(tasks) == expected
+    blocking = sum(step.blocking for p in a.packs for step in p.roadmap.steps)
+    assert sum(line.startswith("- [ ] **must**") for line in tasks) == blocking
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_markdown_has_no_raw_html_and_links_only_the_website(name: str) -> None:
+    a = assessment(name)
+    tokens = parser().parse(render(a, "md"))
+    inline = [child for token in tokens for child in token.children or []]
+    assert not [t for t in tokens + inline if t.type in ("html_block", "html_inline")]
+    links = [t.attrs["href"] for t in inline if t.type == "link_open"]
+    assert links == ([a.cluster.website] if a.cluster.website else [])
+
+
+def test_headings_follow_the_contract_order() -> None:
+    a = assessment("agrifood-midlands")
+    tokens = parser().parse(render(a, "md"))
+    headings = [
+        tokens[i + 1].content
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open" and t.tag == "h3"
+    ][:5]
+    assert headings[:4] == [
+        "Verdict per level",
+        "Next steps",
+        "Minimum requirements",
+        "Score per area",
+    ]
+    assert headings[4].startswith("Area 1: Structure of the cluster (")

@@ -1,0 +1,68 @@
+"""Body of `clusterkit check`, the CI entry point: assess, report in a CI format, pick the exit code."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from clusterkit.cli.common import parse_date, write_output
+from clusterkit.errors import ExitCode
+from clusterkit.render import RENDERERS, RenderOptions, render
+from clusterkit.verdict import fail_on_mode, failures
+
+SUMMARY_FORMAT = "summary"
+
+
+def default_format() -> str:
+    """``github`` inside GitHub Actions, else ``md``."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "md"
+
+
+def renderer_name(output_format: str) -> str:
+    """The registered renderer for a format: ``md`` is the full Markdown report once it exists."""
+    if output_format == "md" and "md" not in RENDERERS:
+        return SUMMARY_FORMAT
+    return output_format
+
+
+def check(
+    file: Path,
+    criteria: list[str],
+    levels: list[str],
+    today: str | None,
+    fail_on: str,
+    output_format: str | None,
+    output: Path | None,
+) -> ExitCode:
+    """Assess, print the report, append the step summary in GitHub Actions, and exit 1 on failure."""
+    from clusterkit.pipeline import load_evidence, run
+
+    date = parse_date(today)
+    loaded = load_evidence(file, str(file))
+    assessment = run(loaded, criteria=criteria, levels=levels, today=date)
+    name = renderer_name(output_format or default_format())
+    write_output(render(assessment, name, RenderOptions()), output, protected=(file,))
+    append_step_summary(render(assessment, SUMMARY_FORMAT, RenderOptions()))
+    reasons = failures(assessment, fail_on_mode(fail_on))
+    for reason in reasons:
+        typer.echo(f"clusterkit check: {reason}", err=True)
+    verdict = "FAILED" if reasons else "passed"
+    typer.echo(
+        f"clusterkit check: {verdict} (--fail-on {fail_on}, as of {assessment.assessment_date})",
+        err=True,
+    )
+    return ExitCode.CHECK_FAILED if reasons else ExitCode.OK
+
+
+def append_step_summary(text: str) -> None:
+    """Append to the file GitHub Actions names in GITHUB_STEP_SUMMARY; a write error is only a warning."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with Path(target).open("a", encoding="utf-8", newline="\n") as stream:
+            stream.write(text + "\n")
+    except OSError as error:
+        typer.echo(f"clusterkit check: warning: cannot write the step summary: {error}", err=True)

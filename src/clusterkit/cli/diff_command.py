@@ -1,0 +1,83 @@
+"""Body of `clusterkit diff`: assess two evidence files (or one at two git revisions) and compare them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from clusterkit.assessment import Assessment
+from clusterkit.cli.common import parse_date, write_output
+from clusterkit.errors import ExitCode, UsageError
+
+DEFAULT_FILE = Path("cluster.yaml")
+
+
+def _assess(
+    file: Path, display: str, criteria: list[str], levels: list[str], today: dt.date | None
+) -> Assessment:
+    from clusterkit.pipeline import load_evidence, run
+
+    return run(load_evidence(file, display), criteria=criteria, levels=levels, today=today)
+
+
+def assessment_at(
+    file: Path, revision: str, criteria: list[str], levels: list[str], today: dt.date | None
+) -> Assessment:
+    """The assessment of ``file`` as it was at a git revision (with its documents at that revision)."""
+    from clusterkit.revisions import checkout, repository_top
+
+    top = repository_top(file)
+    relative = file.resolve().relative_to(top)
+    with checkout(top, revision) as tree:
+        return _assess(
+            tree / relative, f"{revision}:{relative.as_posix()}", criteria, levels, today
+        )
+
+
+def _pair(
+    files: list[Path],
+    rev: str | None,
+    criteria: list[str],
+    levels: list[str],
+    today: dt.date | None,
+) -> tuple[Assessment, Assessment]:
+    if rev is None:
+        if len(files) != 2:
+            raise UsageError("give two evidence files (OLD NEW), or one file with --rev A..B")
+        old, new = files
+        return (
+            _assess(old, str(old), criteria, levels, today),
+            _assess(new, str(new), criteria, levels, today),
+        )
+    if len(files) > 1:
+        raise UsageError("with --rev, give at most one evidence file")
+    from clusterkit.revisions import split_range
+
+    file = files[0] if files else DEFAULT_FILE
+    old_rev, new_rev = split_range(rev)
+    old_assessment = assessment_at(file, old_rev, criteria, levels, today)
+    if new_rev is None:
+        return old_assessment, _assess(file, str(file), criteria, levels, today)
+    return old_assessment, assessment_at(file, new_rev, criteria, levels, today)
+
+
+def diff(
+    files: list[Path],
+    rev: str | None,
+    criteria: list[str],
+    levels: list[str],
+    today: str | None,
+    output_format: str,
+    output: Path | None,
+    fail_on_regression: bool,
+) -> ExitCode:
+    """Print what changed; exit 1 with --fail-on-regression when a verdict or a score dropped."""
+    from clusterkit.comparison import compare
+    from clusterkit.render.diff import DIFF_RENDERERS
+
+    old, new = _pair(files, rev, criteria, levels, parse_date(today))
+    result = compare(old, new)
+    write_output(DIFF_RENDERERS[output_format](result), output, protected=tuple(files))
+    if fail_on_regression and result.regressions:
+        return ExitCode.CHECK_FAILED
+    return ExitCode.OK

@@ -1,0 +1,97 @@
+"""Render an AssessmentDiff: Markdown for a pull-request comment, or JSON; pure functions to str."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from clusterkit.comparison import AssessmentDiff, IndicatorChange, PackDiff, ScoreChange
+from clusterkit.render.summary import cell
+
+DiffRenderer = Callable[[AssessmentDiff], str]
+VERDICT = {True: "✅", False: "❌", None: "–"}
+ARROW = {"won": "⬆️", "lost": "⬇️", "changed": "↔️"}
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value * 100:.1f} %"
+
+
+def delta(change: ScoreChange) -> str:
+    """The change in percentage points, signed; empty when not computable."""
+    if change.delta is None:
+        return ""
+    return f"{change.delta * 100:+.1f}"
+
+
+def _levels(pack: PackDiff) -> str:
+    changed = [f"{cell(lv.title)}: {VERDICT[lv.old]} → {VERDICT[lv.new]}" for lv in pack.levels]
+    return "; ".join(changed) or "no change"
+
+
+def _changes(heading: str, changes: list[IndicatorChange]) -> list[str]:
+    if not changes:
+        return []
+    lines = ["", f"**{heading} ({len(changes)})**", ""]
+    for change in changes:
+        minimum = " (minimum requirement)" if change.minimum_requirement else ""
+        lines.append(
+            f"- {ARROW[change.direction]} **{cell(change.id)}** {cell(change.title)}{minimum}: "
+            f"{change.old.replace('_', ' ')} → {change.new.replace('_', ' ')} "
+            f"({change.points_old:g} → {change.points_new:g} pts)"
+        )
+    return lines
+
+
+def _pack(pack: PackDiff) -> list[str]:
+    lines = ["", f"### {cell(pack.pack)}: {cell(pack.title)}"]
+    lines += _changes("Won", pack.won) + _changes("Lost", pack.lost)
+    lines += _changes("Changed", pack.changed)
+    if not (pack.won or pack.lost or pack.changed):
+        lines += ["", "No indicator changed status."]
+    if pack.areas:
+        lines += ["", "| area | before | after | change |", "|---|---:|---:|---:|"]
+        lines += [
+            f"| {cell(a.id)} {cell(a.title)} | {percent(a.old)} | {percent(a.new)} | {delta(a)} |"
+            for a in pack.areas
+        ]
+    return lines
+
+
+def markdown(diff: AssessmentDiff) -> str:
+    """A pull-request comment: regressions first, a table per pack, then each pack's changes."""
+    old, new = diff.old, diff.new
+    lines = [
+        f"## clusterkit diff: `{cell(old.label)}` → `{cell(new.label)}`",
+        "",
+        f"Assessed as of {old.assessment_date} → {new.assessment_date}; "
+        f"all target levels reached: {VERDICT[old.passed]} → {VERDICT[new.passed]}.",
+        "",
+    ]
+    if diff.regressions:
+        lines += ["**⚠️ Regressions**", "", *(f"- {cell(text)}" for text in diff.regressions)]
+    else:
+        lines.append("No regression: no verdict and no score dropped.")
+    lines += [
+        "",
+        "| criteria | score before | after | change | levels |",
+        "|---|---:|---:|---:|---|",
+    ]
+    lines += [
+        f"| {cell(p.pack)} | {percent(p.score.old)} | {percent(p.score.new)} | {delta(p.score)} "
+        f"| {_levels(p)} |"
+        for p in diff.packs
+    ]
+    for label, ids in (("Added", diff.added_packs), ("Removed", diff.removed_packs)):
+        if ids:
+            lines += ["", f"{label} criteria packs: {', '.join(cell(i) for i in ids)}."]
+    for pack in diff.packs:
+        lines += _pack(pack)
+    return "\n".join(lines) + "\n"
+
+
+def json_text(diff: AssessmentDiff) -> str:
+    """Indented JSON in model order, ending in a newline."""
+    return diff.model_dump_json(indent=2) + "\n"
+
+
+DIFF_RENDERERS: dict[str, DiffRenderer] = {"md": markdown, "json": json_text}

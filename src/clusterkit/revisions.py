@@ -1,0 +1,84 @@
+"""Check out the repository of an evidence file at a git revision, for `clusterkit diff --rev`.
+
+A detached ``git worktree`` in a temporary folder holds the whole tree at that revision: the evidence file,
+every document it names, and any pack it names by path, and git answers "when did this document last
+change" as of that revision, so document facts are right. Checkout hooks are switched off. The worktree is
+removed (and pruned) however the block ends.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from clusterkit.errors import UsageError
+from clusterkit.gitfacts import find_repository, git
+
+FETCH_HINT = (
+    "in CI, fetch the history first (actions/checkout with `fetch-depth: 0`, or `git fetch`)"
+)
+
+
+def split_range(spec: str) -> tuple[str, str | None]:
+    """``A..B`` -> (A, B); ``A..`` -> (A, HEAD); ``..B`` -> (HEAD, B); ``A`` -> (A, None: the working tree)."""
+    if "..." in spec:
+        raise UsageError(f"--rev {spec}: A...B is not supported; give two revisions as A..B")
+    old, dots, new = spec.partition("..")
+    old, new = old.strip() or "HEAD", new.strip() or "HEAD"
+    for revision in (old, new):
+        if revision.startswith("-"):
+            raise UsageError(f"--rev {spec}: a revision may not start with '-'")
+    return old, new if dots else None
+
+
+def repository_top(file: Path) -> Path:
+    """The top of the git work tree that holds ``file``; a usage error outside git."""
+    folder = file.resolve().parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    repository, problem = find_repository(folder)
+    if repository is None:
+        raise UsageError(
+            f"--rev needs a git repository around {file}" + (f": {problem}" if problem else "")
+        )
+    return repository.top
+
+
+def commit_id(top: Path, revision: str) -> str:
+    """The commit a revision names; a usage error when git does not know it."""
+    found = git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if found.returncode != 0 or not found.stdout.strip():
+        raise UsageError(f"git does not know the revision `{revision}`; {FETCH_HINT}")
+    return found.stdout.strip()
+
+
+@contextmanager
+def checkout(top: Path, revision: str) -> Iterator[Path]:
+    """A temporary worktree of the repository at ``top``, at ``revision``; removed afterwards."""
+    commit = commit_id(top, revision)
+    temporary = Path(tempfile.mkdtemp(prefix="clusterkit-rev-"))
+    tree, hooks = temporary / "tree", temporary / "no-hooks"
+    hooks.mkdir()
+    added = git(
+        top,
+        "-c",
+        f"core.hooksPath={hooks}",
+        "worktree",
+        "add",
+        "--detach",
+        "--quiet",
+        str(tree),
+        commit,
+    )
+    if added.returncode != 0:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise UsageError(f"cannot check out `{revision}`: {added.first_error}")
+    try:
+        yield tree
+    finally:
+        git(top, "worktree", "remove", "--force", str(tree))
+        shutil.rmtree(temporary, ignore_errors=True)
+        git(top, "worktree", "prune")

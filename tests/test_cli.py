@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from clusterkit.cli.common import _umask
 from conftest import EXAMPLES
 
 NEAR_GOLD = EXAMPLES / "nordic-maritime" / "cluster.yaml"
@@ -156,6 +157,7 @@ def test_output_file_is_written_whole_and_never_over_the_input(cli, tmp_path: Pa
     assert result.code == 0, result
     assert json.loads(target.read_text())["schema_version"] == 1
     assert list(tmp_path.iterdir()) == [target]
+    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask(), oct(target.stat().st_mode)
     copy = tmp_path / "cluster.yaml"
     copy.write_text(NEAR_GOLD.read_text())
     before = copy.read_bytes()
@@ -186,3 +188,17 @@ def test_schema_commands_print_json(cli, tmp_path: Path) -> None:
         result = cli("schema", kind)
         assert result.code == 0, result
         assert json.loads(result.stdout)["$schema"].startswith("https://json-schema.org/")
+
+
+def test_assess_in_a_fresh_process(tmp_path: Path) -> None:
+    # In-process tests share models that earlier tests already built; a fresh interpreter starts cold,
+    # as a user's does (models build their schemas lazily).
+    done = subprocess.run(
+        [sys.executable, "-m", "clusterkit", "assess", str(NEAR_GOLD), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["passed"] is True

@@ -333,3 +333,13 @@ def test_every_rule_kind_has_an_evaluator() -> None:
     members = set(union.__args__)
     assert members == set(EVALUATORS), members ^ set(EVALUATORS)
     assert kinds == set() or kinds
+
+
+@pytest.mark.parametrize(
+    ("score", "shown"),
+    [(0.79996, "79.9 %"), (0.8, "80.0 %"), (0.6169, "61.6 %"), (1.0, "100.0 %"), (0.0, "0.0 %")],
+)
+def test_scores_are_shown_rounded_down(score: float, shown: str) -> None:
+    from clusterkit.evaluation import fmt_score
+
+    assert fmt_score(score) == shown

@@ -16,7 +16,7 @@ DateSource = Literal["option", "evidence", "clock"]
 class Result(BaseModel):
     """Base of the result models: immutable, and the JSON field order is the declaration order."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class CheckResult(Result):
@@ -157,6 +157,9 @@ class PortfolioClassSummary(Result):
     id: str
     title: str
     advice: str
+    cells: list[tuple[str, str]] = Field(
+        description="The [contribution, appreciation] cells of the grid it covers."
+    )
     services: list[str]
 
 
@@ -194,6 +197,13 @@ class ClusterSummary(Result):
     services: int | None
 
 
+class SourcePosition(Result):
+    """Where an evidence field is written in the evidence file, both 1-based."""
+
+    line: int
+    column: int
+
+
 class Assessment(Result):
     """Everything an assessment found: the input of every renderer."""
 
@@ -206,3 +216,7 @@ class Assessment(Result):
     packs: list[PackAssessment]
     portfolio: PortfolioAnalysis | None
     warnings: list[str]
+    positions: dict[str, SourcePosition] = Field(
+        default_factory=dict,
+        description="Where each evidence field a check read (its dotted path, as in `reads`) is written in the evidence file: the field's key, else its nearest written parent's, else line 1. Sorted by path.",
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -56,6 +57,11 @@ def fmt(value: float, display: rules.Display = "number") -> str:
     if value == int(value):
         return f"{int(value)}"
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_score(value: float) -> str:
+    """A score as a percentage with one decimal, rounded down: 79.96 % must never read as 80 %."""
+    return f"{math.floor(value * 1000 + 1e-9) / 10:.1f} %"
 
 
 def _months(count: int) -> str:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from clusterkit.errors import InputError, Problem
+from clusterkit.gitfacts import last_commit_dates
 from clusterkit.models.base import DocumentPath
 from clusterkit.yamlio import KeyPath, YamlDocument
 
@@ -38,7 +39,9 @@ class Facts:
     """Everything the scorer needs to know about the world outside the evidence file."""
 
     documents: Mapping[str, DocumentFact] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
+    # About document dates only (a shallow clone, git failing): the scorer reports them only when a
+    # rule of the assessed packs reads document dates, so they never clutter assessments that do not.
+    date_warnings: tuple[str, ...] = ()
 
     def document(self, path: str) -> DocumentFact | None:
         return self.documents.get(path)
@@ -77,7 +80,7 @@ def collect(evidence: BaseModel, source: YamlDocument, evidence_file: Path) -> F
     base = evidence_file.resolve().parent
     root = repository_root(base)
     problems: list[Problem] = []
-    documents: dict[str, DocumentFact] = {}
+    files: dict[str, Path] = {}
     for where, reference in document_references(evidence):
         reason = _outside(reference, base, root)
         if reason:
@@ -90,10 +93,15 @@ def collect(evidence: BaseModel, source: YamlDocument, evidence_file: Path) -> F
                 )
             )
             continue
-        documents[str(reference)] = _fact(str(reference), base / reference)
+        files[str(reference)] = base / reference
     if problems:
         raise InputError(problems)
-    return Facts(documents=dict(sorted(documents.items())))
+    history = last_commit_dates(base, [file for file in files.values() if file.is_file()])
+    documents = {
+        ref: _fact(ref, file, history.dates.get(file.resolve()))
+        for ref, file in sorted(files.items())
+    }
+    return Facts(documents=documents, date_warnings=history.warnings)
 
 
 def _outside(reference: str, base: Path, root: Path) -> str:
@@ -107,11 +115,14 @@ def _outside(reference: str, base: Path, root: Path) -> str:
     return ""
 
 
-def _fact(reference: str, file: Path) -> DocumentFact:
+def _fact(reference: str, file: Path, committed: dt.date | None) -> DocumentFact:
+    """A document's facts: its last commit date when committed and clean, else its modification time."""
     if not file.is_file():
         return DocumentFact(reference, exists=False)
-    changed = dt.datetime.fromtimestamp(file.stat().st_mtime, tz=dt.UTC).date()
     headings = _headings(file) if file.suffix.lower() in MARKDOWN_SUFFIXES else None
+    if committed is not None:
+        return DocumentFact(reference, True, committed, "git", headings)
+    changed = dt.datetime.fromtimestamp(file.stat().st_mtime, tz=dt.UTC).date()
     return DocumentFact(reference, True, changed, "mtime", headings)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from clusterkit.assessment import CheckResult, IndicatorResult, LevelResult, PackAssessment
 from clusterkit.errors import InputError
-from clusterkit.evaluation import Context, evaluate, fmt
+from clusterkit.evaluation import Context, evaluate, fmt, fmt_score
 from clusterkit.models.pack import CriteriaPack, Level, LevelCondition
 
 EPSILON = 1e-9
@@ -63,7 +63,7 @@ def assess_levels(
         ]
         required = level.requires.score
         if required is not None and (score is None or score + EPSILON < required):
-            shown = "not computable" if score is None else fmt(score, "percent")
+            shown = "not computable" if score is None else fmt_score(score)
             reasons.append(f"excellence score {shown} is below {fmt(required, 'percent')}")
         for ref in level.requires.prerequisites:
             reached, title = _prerequisite(pack, ref.pack, ref.level, result, others)

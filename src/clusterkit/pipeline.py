@@ -14,6 +14,7 @@ from clusterkit.models.evidence import Evidence
 from clusterkit.models.pack import CriteriaPack
 from clusterkit.packs import LoadedPack, load_pack, load_with_prerequisites
 from clusterkit.scoring import assess
+from clusterkit.sourcemap import with_positions
 from clusterkit.validation import validate
 from clusterkit.yamlio import YamlDocument, load_file
 
@@ -110,7 +111,7 @@ def run(
     date, source = assessment_date(today, loaded.evidence, clock)
     spec = portfolio_source(pack_models)
     portfolio = (spec.id, spec.portfolio, spec.strategic_areas or []) if spec.portfolio else None
-    return assess(
+    assessment = assess(
         pack_models,
         loaded.evidence,
         loaded.facts,
@@ -121,3 +122,4 @@ def run(
         targets=targets(pack_models, requested, levels),
         portfolio=portfolio,
     )
+    return with_positions(assessment, loaded.document)

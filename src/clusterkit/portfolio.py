@@ -65,6 +65,10 @@ def analyse_portfolio(
                 id=item.id,
                 title=item.title,
                 advice=item.advice,
+                cells=[
+                    (contribution.value, appreciation.value)
+                    for contribution, appreciation in item.cells
+                ],
                 services=[p.name for p in placements if p.class_id == item.id],
             )
             for item in portfolio.classes

@@ -14,7 +14,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def json_schema(kind: str) -> dict[str, Any]:
     """The validation-mode schema of ``evidence`` or ``criteria`` files, with a dialect and a title."""
-    model: type[BaseModel] = {"evidence": Evidence, "criteria": CriteriaPack}[kind]
+    model: type[BaseModel] = Evidence if kind == "evidence" else CriteriaPack
     body = model.model_json_schema(mode="validation")
     title = {
         "evidence": "clusterkit evidence file (cluster.yaml)",

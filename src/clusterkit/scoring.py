@@ -25,6 +25,7 @@ from clusterkit.evidence import Facts
 from clusterkit.levels import assess_levels
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.pack import Check, CriteriaPack, Indicator, Portfolio, StrategicAreaInfo
+from clusterkit.models.rules import DocumentRule
 from clusterkit.models.vocab import DeclaredStatus
 from clusterkit.portfolio import analyse_portfolio
 from clusterkit.profile import summarise
@@ -220,8 +221,27 @@ def assess(
         passed=all(item.target_reached for item in results if item.requested),
         packs=results,
         portfolio=analyse_portfolio(evidence, *portfolio) if portfolio else None,
-        warnings=list(facts.warnings),
+        warnings=[
+            *(facts.date_warnings if reads_document_dates(packs) else ()),
+            *stale_declarations(evidence, today),
+        ],
     )
+
+
+def stale_declarations(evidence: Evidence, today: dt.date) -> list[str]:
+    """One warning per declaration whose ``expires`` date lies before the assessment date."""
+    return [
+        f"declaration {key} expired on {declared.expires}: it counts as unknown until renewed"
+        for key, declared in sorted((evidence.declarations or {}).items())
+        if declared.expires is not None and declared.expires < today
+    ]
+
+
+def reads_document_dates(packs: Sequence[CriteriaPack]) -> bool:
+    """Whether any check or level condition judges a document by when it last changed."""
+    rules = [check.rule for pack in packs for item in pack.indicators() for check in item.checks]
+    rules += [c.rule for pack in packs for level in pack.levels for c in level.requires.conditions]
+    return any(isinstance(rule, DocumentRule) and rule.max_age_months for rule in rules)
 
 
 def order_by_prerequisites(packs: Sequence[CriteriaPack]) -> list[CriteriaPack]:

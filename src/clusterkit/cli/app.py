@@ -59,9 +59,33 @@ class AssessFormat(StrEnum):
     JSON = "json"
 
 
+class ReportFormat(StrEnum):
+    MD = "md"
+    HTML = "html"
+    JSON = "json"
+
+
 class SchemaKind(StrEnum):
     EVIDENCE = "evidence"
     CRITERIA = "criteria"
+
+
+class FailOn(StrEnum):
+    MINIMUM = "minimum"
+    LEVEL = "level"
+    UNKNOWN = "unknown"
+
+
+class CheckFormat(StrEnum):
+    GITHUB = "github"
+    JUNIT = "junit"
+    MD = "md"
+    JSON = "json"
+
+
+class DiffFormat(StrEnum):
+    MD = "md"
+    JSON = "json"
 
 
 def _version(value: bool) -> None:
@@ -114,6 +138,117 @@ def assess(
     run_command(
         lambda: assess_commands.assess(
             file, criteria or [], level or [], today, output_format.value, output
+        )
+    )
+
+
+@app.command(short_help="Full gap report: Markdown, HTML for the board, or JSON.")
+def report(
+    file: EvidenceFile = DEFAULT_FILE,
+    criteria: Criteria = None,
+    level: Level = None,
+    today: Today = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ReportFormat.MD,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file. Default: md and json to stdout; html to report.html beside the evidence file.",
+        ),
+    ] = None,
+) -> None:
+    """Write the full gap report: verdicts, next steps, every indicator with its evidence, gap, fix and the
+    basis of its threshold, the service portfolio. Exit 0 even when a level is not reached; 2 on bad input.
+    """
+    from clusterkit.cli import report_command
+
+    run_command(
+        lambda: report_command.report(
+            file, criteria or [], level or [], today, output_format.value, output
+        )
+    )
+
+
+@app.command(short_help="CI gate: annotations, JUnit or Markdown; exit 1 on failure.")
+def check(
+    file: EvidenceFile = DEFAULT_FILE,
+    criteria: Criteria = None,
+    level: Level = None,
+    today: Today = None,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="minimum: a minimum requirement of the target level is not met; level: a target level is not reached; unknown: level, or any check without evidence.",
+        ),
+    ] = FailOn.LEVEL,
+    output_format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format; default github in GitHub Actions, else md."
+        ),
+    ] = None,
+    output: Output = None,
+) -> None:
+    """Assess the evidence for CI: report in a CI format and exit 1 when the --fail-on rule fails."""
+    from clusterkit.cli import check_command
+
+    run_command(
+        lambda: check_command.check(
+            file,
+            criteria or [],
+            level or [],
+            today,
+            fail_on.value,
+            output_format.value if output_format else None,
+            output,
+        )
+    )
+
+
+@app.command(short_help="Compare two assessments: indicators won and lost.")
+def diff(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="OLD NEW evidence files; with --rev one FILE (default ./cluster.yaml)."
+        ),
+    ] = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            help="Git revisions A..B (A.. means A..HEAD; A alone: A against the working tree).",
+        ),
+    ] = None,
+    criteria: Criteria = None,
+    level: Level = None,
+    today: Today = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.MD,
+    output: Output = None,
+    fail_on_regression: Annotated[
+        bool,
+        typer.Option("--fail-on-regression", help="Exit 1 when a verdict or a score drops."),
+    ] = False,
+) -> None:
+    """Compare the assessments of two evidence files, or of one file at two git revisions."""
+    from clusterkit.cli import diff_command
+
+    run_command(
+        lambda: diff_command.diff(
+            files or [],
+            rev,
+            criteria or [],
+            level or [],
+            today,
+            output_format.value,
+            output,
+            fail_on_regression,
         )
     )
 

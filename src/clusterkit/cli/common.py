@@ -89,10 +89,19 @@ def write_output(text: str, output: Path | None, protected: tuple[Path, ...] = (
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        # mkstemp makes the file private (0600); a report is meant to be shared, so give it the
+        # mode any new file gets under the user's umask.
+        Path(temporary).chmod(0o666 & ~_umask())
         Path(temporary).replace(target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise UsageError(f"cannot write {output}: {error.strerror}") from None
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def use_color() -> bool:

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from clusterkit.assessment import Assessment, PackAssessment
+from clusterkit.evaluation import fmt_score
 from clusterkit.render import RenderOptions
 
 # Words first, icons second, colour last: the status must read without colour.
@@ -28,7 +29,7 @@ def _status(status: str) -> Text:
 
 
 def _percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.0f} %"
+    return "n/a" if value is None else fmt_score(value)
 
 
 def _bar(value: float | None, width: int = 20) -> str:
@@ -112,6 +113,7 @@ def render(assessment: Assessment, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = Console(
         file=buffer,
+        markup=False,
         width=options.width,
         force_terminal=options.color,
         no_color=not options.color,

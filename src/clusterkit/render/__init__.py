@@ -24,6 +24,11 @@ Renderer = Callable[[Assessment, RenderOptions], str]
 RENDERERS: dict[str, str] = {
     "table": "clusterkit.cli.table:render",
     "json": "clusterkit.render.json:render",
+    "md": "clusterkit.render.markdown:render",
+    "html": "clusterkit.render.html:render",
+    "github": "clusterkit.render.github:render",
+    "junit": "clusterkit.render.junit:render",
+    "summary": "clusterkit.render.summary:render",
 }
 
 MACHINE_FORMATS = frozenset({"json", "github", "junit"})

@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from junitparser import Failure, JUnitXml, Skipped
 
-from clusterkit.cli.check_command import renderer_name
-from clusterkit.render import RENDERERS
 from clusterkit.render.github import command, escape_data, escape_property
 from git_support import (
     DOCUMENT_PACK,
@@ -235,14 +233,12 @@ def test_the_step_summary_is_appended(tmp_path: Path, cli, monkeypatch: pytest.M
     assert "- declaration 4.1.4 expired on 2026-01-31" in text
 
 
-def test_md_uses_the_markdown_report_once_registered_else_the_summary(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setitem(RENDERERS, "md", "clusterkit.render.summary:render")
-    assert renderer_name("md") == "md"
-    monkeypatch.delitem(RENDERERS, "md")
-    assert renderer_name("md") == "summary"
-    assert renderer_name("junit") == "junit"
+def test_md_format_is_the_full_markdown_report(cli) -> None:
+    from conftest import EXAMPLES
+
+    result = cli("check", EXAMPLES / "agrifood-midlands" / "cluster.yaml", "--format", "md")
+    assert result.code == 1, result
+    assert "## Verdict" in result.stdout and "- [ ] **must**" in result.stdout
 
 
 @pytest.mark.parametrize("name", ["github", "junit", "summary", "json"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from clusterkit.assessment import CheckResult, IndicatorResult, LevelResult, PackAssessment
 from clusterkit.errors import InputError
-from clusterkit.evaluation import Context, evaluate, fmt, fmt_score
+from clusterkit.evaluation import Context, evaluate, fmt, fmt_score, result_of
 from clusterkit.models.pack import CriteriaPack, Level, LevelCondition
 
 EPSILON = 1e-9
@@ -12,20 +12,15 @@ EPSILON = 1e-9
 
 def condition_result(condition: LevelCondition, ctx: Context) -> CheckResult:
     """A level condition evaluated like a check, worth no points."""
-    outcome = evaluate(condition.rule, ctx)
-    return CheckResult(
+    return result_of(
+        evaluate(condition.rule, ctx),
         id=condition.id,
         title=condition.title,
-        status=outcome.status,
-        points=0.0,
-        possible=0.0,
-        observed=outcome.observed,
-        expected=outcome.expected,
-        reason=f"{condition.title}: {outcome.reason} [{condition.basis.value}]",
         basis=condition.basis.value,
         source=condition.source,
-        fix=None if outcome.status == "met" else condition.fix,
-        reads=list(outcome.reads),
+        fix=condition.fix,
+        points=0.0,
+        possible=0.0,
     )
 
 

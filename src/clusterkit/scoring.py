@@ -20,7 +20,7 @@ from clusterkit.assessment import (
     PackAssessment,
     Status,
 )
-from clusterkit.evaluation import Context, evaluate
+from clusterkit.evaluation import Context, evaluate, result_of
 from clusterkit.evidence import Facts
 from clusterkit.levels import assess_levels
 from clusterkit.models.evidence import Evidence
@@ -59,21 +59,17 @@ def indicator_status(statuses: Sequence[Status]) -> Status:
 
 
 def check_result(check: Check, ctx: Context, partial_credit: float) -> CheckResult:
+    """One check's result, with the points its status earns."""
     outcome = evaluate(check.rule, ctx)
-    tag = f" [{check.basis.value}]"
-    return CheckResult(
+    return result_of(
+        outcome,
         id=check.id,
         title=check.title,
-        status=outcome.status,
-        points=round(points_for(check, outcome.status, partial_credit), 6),
-        possible=check.points,
-        observed=outcome.observed,
-        expected=outcome.expected,
-        reason=f"{check.title}: {outcome.reason}{tag}",
         basis=check.basis.value,
         source=check.source,
-        fix=None if outcome.status == "met" else check.fix,
-        reads=list(outcome.reads),
+        fix=check.fix,
+        points=round(points_for(check, outcome.status, partial_credit), 6),
+        possible=check.points,
     )
 
 

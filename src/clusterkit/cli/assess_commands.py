@@ -7,13 +7,9 @@ from pathlib import Path
 
 import typer
 
-from clusterkit.cli.common import parse_date, use_color, write_output
+from clusterkit.cli.common import assess_file, use_color, write_output
 from clusterkit.errors import ExitCode, InputError, Problem
 from clusterkit.render import MACHINE_FORMATS, RenderOptions, render
-
-
-def _display(path: Path) -> str:
-    return str(path)
 
 
 def validate(files: list[Path], criteria: list[str]) -> ExitCode:
@@ -34,7 +30,7 @@ def validate(files: list[Path], criteria: list[str]) -> ExitCode:
             problems.extend(error.problems)
     for file in files:
         try:
-            loaded = load_evidence(file, _display(file))
+            loaded = load_evidence(file, str(file))
         except InputError as error:
             problems.extend(error.problems)
             continue
@@ -59,16 +55,7 @@ def assess(
     output: Path | None,
 ) -> ExitCode:
     """Assess one evidence file and print or write the result; exit 0 when every target level is reached."""
-    from clusterkit.pipeline import load_evidence, run
-
-    loaded = load_evidence(file, _display(file))
-    assessment = run(loaded, criteria=criteria, levels=levels, today=parse_date(today))
-    if assessment.date_source == "clock":
-        typer.echo(
-            f"note: assessed as of {assessment.assessment_date} (today); pass --today {assessment.assessment_date} "
-            "or set assessment_date in the file to repeat this run",
-            err=True,
-        )
+    assessment = assess_file(file, criteria, levels, today)
     color = use_color() and output is None and output_format not in MACHINE_FORMATS
     text = render(assessment, output_format, RenderOptions(color=color, width=_width()))
     write_output(text, output, protected=(file,))

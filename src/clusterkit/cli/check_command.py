@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
-from clusterkit.cli.common import parse_date, write_output
+from clusterkit.cli.common import assess_file, write_output
 from clusterkit.errors import ExitCode
-from clusterkit.render import RENDERERS, RenderOptions, render
+from clusterkit.render import RenderOptions, render
 from clusterkit.verdict import fail_on_mode, failures
 
 SUMMARY_FORMAT = "summary"
@@ -18,13 +18,6 @@ SUMMARY_FORMAT = "summary"
 def default_format() -> str:
     """``github`` inside GitHub Actions, else ``md``."""
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "md"
-
-
-def renderer_name(output_format: str) -> str:
-    """The registered renderer for a format: ``md`` is the full Markdown report once it exists."""
-    if output_format == "md" and "md" not in RENDERERS:
-        return SUMMARY_FORMAT
-    return output_format
 
 
 def check(
@@ -37,12 +30,8 @@ def check(
     output: Path | None,
 ) -> ExitCode:
     """Assess, print the report, append the step summary in GitHub Actions, and exit 1 on failure."""
-    from clusterkit.pipeline import load_evidence, run
-
-    date = parse_date(today)
-    loaded = load_evidence(file, str(file))
-    assessment = run(loaded, criteria=criteria, levels=levels, today=date)
-    name = renderer_name(output_format or default_format())
+    assessment = assess_file(file, criteria, levels, today)
+    name = output_format or default_format()
     write_output(render(assessment, name, RenderOptions()), output, protected=(file,))
     append_step_summary(render(assessment, SUMMARY_FORMAT, RenderOptions()))
     reasons = failures(assessment, fail_on_mode(fail_on))

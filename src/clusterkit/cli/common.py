@@ -9,10 +9,14 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from clusterkit.errors import ClusterkitError, ExitCode, InputError, UsageError
+
+if TYPE_CHECKING:
+    from clusterkit.assessment import Assessment
 
 STATE = {"debug": False}
 
@@ -58,6 +62,24 @@ def run_command(body: Callable[[], ExitCode]) -> None:
 def _debug_trace() -> None:
     if STATE["debug"]:
         traceback.print_exc()
+
+
+def assess_file(
+    file: Path, criteria: list[str], levels: list[str], today: str | None
+) -> Assessment:
+    """Load, validate and assess one evidence file; say so when the date came from the clock."""
+    from clusterkit.pipeline import load_evidence, run
+
+    date = parse_date(today)
+    assessment = run(load_evidence(file, str(file)), criteria=criteria, levels=levels, today=date)
+    if assessment.date_source == "clock":
+        day = assessment.assessment_date
+        typer.echo(
+            f"note: assessed as of {day} (today); pass --today {day} or set assessment_date in the file "
+            "to repeat this run",
+            err=True,
+        )
+    return assessment
 
 
 def parse_date(value: str | None, option: str = "--today") -> dt.date | None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from clusterkit.cli.common import parse_date, write_output
+from clusterkit.cli.common import assess_file, write_output
 from clusterkit.errors import ExitCode
 from clusterkit.render import render
 
@@ -28,17 +28,7 @@ def report(
     output: Path | None,
 ) -> ExitCode:
     """Assess one evidence file and write its report; a report is not a gate, so exit 0 either way."""
-    from clusterkit.pipeline import load_evidence, run
-
-    date = parse_date(today)
-    loaded = load_evidence(file, str(file))
-    assessment = run(loaded, criteria=criteria, levels=levels, today=date)
-    if assessment.date_source == "clock":
-        typer.echo(
-            f"note: assessed as of {assessment.assessment_date} (today); pass --today "
-            f"{assessment.assessment_date} or set assessment_date in the file to repeat this run",
-            err=True,
-        )
+    assessment = assess_file(file, criteria, levels, today)
     target = output or default_output(file, output_format)
     write_output(render(assessment, output_format), target, protected=(file,))
     if target is not None:

@@ -1,0 +1,98 @@
+"""What every rule evaluation shares: the context it reads, the outcome it gives, and number formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from clusterkit.assessment import Status
+from clusterkit.evidence import Facts
+from clusterkit.models import rules
+from clusterkit.models.evidence import Evidence
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule may look at: the evidence, the document facts, the date, the indicator."""
+
+    evidence: Evidence
+    facts: Facts
+    today: dt.date
+    indicator: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A rule's verdict, what it saw, what it expected, why, and which fields it read."""
+
+    status: Status
+    observed: str | None
+    expected: str
+    reason: str
+    reads: tuple[str, ...]
+
+
+def read(evidence: Evidence, path: str) -> Any:
+    """The value at a dotted path, or None where any step is not given."""
+    value: Any = evidence
+    for segment in path.split("."):
+        value = getattr(value, segment, None)
+        if value is None:
+            return None
+    return value
+
+
+def fmt(value: float, display: rules.Display = "number") -> str:
+    """A number as reports show it: 30 %, EUR 12,000, 0.5, 15."""
+    if display == "percent":
+        return f"{value * 100:.0f} %"
+    if display == "money":
+        return f"EUR {value:,.0f}"
+    if value == int(value):
+        return f"{int(value)}"
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_score(value: float) -> str:
+    """A score as a percentage with one decimal, rounded down: 79.96 % must never read as 80 %."""
+    return f"{math.floor(value * 1000 + 1e-9) / 10:.1f} %"
+
+
+def months(count: int) -> str:
+    return f"{count} month" + ("" if count == 1 else "s")
+
+
+def bounds_status(
+    bounds: rules._Bounds, value: float, display: rules.Display
+) -> tuple[Status, str]:
+    """Status of a value against min/max with their partial bounds, and the expectation in words."""
+    parts = []
+    if bounds.min is not None:
+        parts.append(f"at least {fmt(bounds.min, display)}")
+    if bounds.max is not None:
+        parts.append(f"at most {fmt(bounds.max, display)}")
+    expected = " and ".join(parts)
+    low_ok = bounds.min is None or value >= bounds.min
+    high_ok = bounds.max is None or value <= bounds.max
+    if low_ok and high_ok:
+        return "met", expected
+    partial_low = low_ok or (bounds.partial_min is not None and value >= bounds.partial_min)
+    partial_high = high_ok or (bounds.partial_max is not None and value <= bounds.partial_max)
+    has_partial = bounds.partial_min is not None or bounds.partial_max is not None
+    return ("partial" if has_partial and partial_low and partial_high else "unmet"), expected
+
+
+def unknown(expected: str, *reads: str) -> Outcome:
+    return Outcome(
+        "unknown", None, expected, f"{' and '.join(f'`{r}`' for r in reads)} not given", reads
+    )
+
+
+def numeric(status: Status, observed: str, expected: str, reads: tuple[str, ...]) -> Outcome:
+    reason = {
+        "met": f"{observed}; meets {expected}",
+        "partial": f"{observed}; needs {expected} for full points (partial credit)",
+    }.get(status, f"{observed}; needs {expected}")
+    return Outcome(status, observed, expected, reason, reads)

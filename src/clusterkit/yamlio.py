@@ -38,6 +38,7 @@ from clusterkit.yamlio_schema import (
     MAP,
     MERGE,
     NULL,
+    PURE_LOADER,
     SEQ,
     STR,
     EventSource,
@@ -92,6 +93,9 @@ class YamlDocument:
         return Position(0, 0)
 
 
+LIBYAML_DEPTH_ERROR = "maximum nesting depth"
+
+
 def load_text(text: str | bytes, path: str) -> YamlDocument:
     """Load one YAML document strictly; InputError lists every problem that could be found."""
     try:
@@ -125,6 +129,10 @@ def load_file(path: pathlib.Path, display: str | None = None) -> YamlDocument:
 def _load(source: str | bytes, path: str, loader: Callable[[str], EventSource]) -> YamlDocument:
     text = decode(source, path)
     problems = scan(loader, text, path)
+    if loader is not PURE_LOADER and any(LIBYAML_DEPTH_ERROR in p.message for p in problems):
+        # Newer libyaml stops deep nesting with its own limit (1000) before our events reach ours
+        # (64), at a less useful place and as a syntax error: let the pure parser find our limit.
+        problems = scan(PURE_LOADER, text, path)
     if problems:
         raise InputError(problems)
     root = _compose(loader, text, path)

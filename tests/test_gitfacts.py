@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from clusterkit.evidence import Facts
+from clusterkit.evidence import Facts, collect
 from clusterkit.gitfacts import SHALLOW_WARNING, last_commit_dates
 from clusterkit.pipeline import load_evidence, run
 from git_support import TODAY, commit, document_repo, git, init, write
@@ -28,7 +28,8 @@ def _outside_actions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def facts(repo: Path) -> Facts:
-    return load_evidence(repo / "cluster.yaml").facts
+    loaded = load_evidence(repo / "cluster.yaml")
+    return collect(loaded.evidence, loaded.document, loaded.path, dates=True)
 
 
 def strategy_check(repo: Path) -> dict[str, object]:
@@ -214,3 +215,24 @@ def test_a_shallow_clone_is_not_mentioned_when_no_rule_reads_document_dates(
     )
     assert result.code in (0, 1), result
     assert json.loads(result.stdout)["warnings"] == []
+
+
+def test_git_is_asked_only_when_a_rule_reads_document_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = document_repo(tmp_path / "repo", date=FORTY_MONTHS_AGO)
+    loaded = load_evidence(repo / "cluster.yaml")
+    assert {fact.date_source for fact in loaded.facts.documents.values()} == {None}
+    calls: list[object] = []
+    import clusterkit.evidence
+
+    real = clusterkit.evidence.last_commit_dates
+    monkeypatch.setattr(
+        clusterkit.evidence, "last_commit_dates", lambda *a: calls.append(a) or real(*a)
+    )
+    run(loaded, criteria=["eccp-validation"], today=dt.date.fromisoformat(TODAY))
+    assert calls == []
+    assert (
+        strategy_check(repo)["status"] == "unmet"
+    )  # the repo's own pack reads dates: git is asked
+    assert len(calls) == 1

@@ -75,8 +75,13 @@ def repository_root(folder: Path) -> Path:
     return current
 
 
-def collect(evidence: BaseModel, source: YamlDocument, evidence_file: Path) -> Facts:
-    """Facts for every document the evidence names; a path outside the repository is an input error."""
+def collect(
+    evidence: BaseModel, source: YamlDocument, evidence_file: Path, *, dates: bool = True
+) -> Facts:
+    """Facts for every document the evidence names; a path outside the repository is an input error.
+
+    With ``dates=False`` no document gets a change date (and git is not asked).
+    """
     base = evidence_file.resolve().parent
     root = repository_root(base)
     problems: list[Problem] = []
@@ -96,6 +101,11 @@ def collect(evidence: BaseModel, source: YamlDocument, evidence_file: Path) -> F
         files[str(reference)] = base / reference
     if problems:
         raise InputError(problems)
+    if not dates:
+        documents = {
+            ref: _fact(ref, file, None, dated=False) for ref, file in sorted(files.items())
+        }
+        return Facts(documents=documents)
     history = last_commit_dates(base, [file for file in files.values() if file.is_file()])
     documents = {
         ref: _fact(ref, file, history.dates.get(file.resolve()))
@@ -115,11 +125,15 @@ def _outside(reference: str, base: Path, root: Path) -> str:
     return ""
 
 
-def _fact(reference: str, file: Path, committed: dt.date | None) -> DocumentFact:
+def _fact(
+    reference: str, file: Path, committed: dt.date | None, *, dated: bool = True
+) -> DocumentFact:
     """A document's facts: its last commit date when committed and clean, else its modification time."""
     if not file.is_file():
         return DocumentFact(reference, exists=False)
     headings = _headings(file) if file.suffix.lower() in MARKDOWN_SUFFIXES else None
+    if not dated:
+        return DocumentFact(reference, True, None, None, headings)
     if committed is not None:
         return DocumentFact(reference, True, committed, "git", headings)
     changed = dt.datetime.fromtimestamp(file.stat().st_mtime, tz=dt.UTC).date()

@@ -13,7 +13,7 @@ from clusterkit.evidence import Facts, collect
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.pack import CriteriaPack
 from clusterkit.packs import LoadedPack, load_pack, load_with_prerequisites
-from clusterkit.scoring import assess
+from clusterkit.scoring import assess, reads_document_dates
 from clusterkit.sourcemap import with_positions
 from clusterkit.validation import validate
 from clusterkit.yamlio import YamlDocument, load_file
@@ -24,7 +24,11 @@ PORTFOLIO_PACK = "strategy-process"
 
 @dataclass(frozen=True)
 class LoadedEvidence:
-    """A validated evidence file with its source (for positions) and document facts."""
+    """A validated evidence file with its source (for positions) and document facts.
+
+    The facts say which documents exist and their headings, but carry no change dates: asking git costs
+    more than the rest of an assessment, so `run` collects dates only when a rule of its packs reads them.
+    """
 
     path: Path
     document: YamlDocument
@@ -43,7 +47,8 @@ def load_evidence(path: Path, display: str | None = None) -> LoadedEvidence:
         )
     document = load_file(path, display)
     evidence = validate(Evidence, document)
-    return LoadedEvidence(path, document, evidence, collect(evidence, document, path))
+    facts = collect(evidence, document, path, dates=False)
+    return LoadedEvidence(path, document, evidence, facts)
 
 
 def pack_references(
@@ -111,10 +116,13 @@ def run(
     date, source = assessment_date(today, loaded.evidence, clock)
     spec = portfolio_source(pack_models)
     portfolio = (spec.id, spec.portfolio, spec.strategic_areas or []) if spec.portfolio else None
+    facts = loaded.facts
+    if reads_document_dates(pack_models):
+        facts = collect(loaded.evidence, loaded.document, loaded.path, dates=True)
     assessment = assess(
         pack_models,
         loaded.evidence,
-        loaded.facts,
+        facts,
         date,
         evidence_file=loaded.document.path,
         date_source=source,

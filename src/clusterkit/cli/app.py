@@ -25,12 +25,15 @@ criteria_app = typer.Typer(
 app.add_typer(criteria_app, name="criteria")
 
 DEFAULT_FILE = Path("cluster.yaml")
-EvidenceFile = Annotated[Path, typer.Argument(help="The evidence file.", show_default=True)]
+EvidenceFile = Annotated[
+    Path, typer.Argument(help="The evidence file.", show_default=True, metavar="FILE")
+]
 Criteria = Annotated[
     list[str] | None,
     typer.Option(
         "--criteria",
         "-c",
+        metavar="PACK",
         help="Criteria pack id or path; repeat for several. Default: the file's `criteria`, else esca-gold.",
     ),
 ]
@@ -39,6 +42,7 @@ Level = Annotated[
     typer.Option(
         "--level",
         "-l",
+        metavar="LEVEL",
         help="Target level (gold), or PACK=LEVEL; default: each pack's default level.",
     ),
 ]
@@ -46,11 +50,13 @@ Today = Annotated[
     str | None,
     typer.Option(
         "--today",
+        metavar="YYYY-MM-DD",
         help="Assessment date YYYY-MM-DD; default: the file's assessment_date, else today.",
     ),
 ]
 Output = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    Path | None,
+    typer.Option("--output", "-o", metavar="PATH", help="Write to this file instead of stdout."),
 ]
 
 
@@ -111,7 +117,8 @@ def main(
 @app.command(short_help="Check evidence files and criteria packs.")
 def validate(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="Evidence files; default ./cluster.yaml.")
+        list[Path] | None,
+        typer.Argument(help="Evidence files; default ./cluster.yaml.", metavar="FILE..."),
     ] = None,
     criteria: Criteria = None,
 ) -> None:
@@ -156,6 +163,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
+            metavar="PATH",
             help="Write to this file. Default: md and json to stdout; html to report.html beside the evidence file.",
         ),
     ] = None,
@@ -214,13 +222,15 @@ def diff(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="OLD NEW evidence files; with --rev one FILE (default ./cluster.yaml)."
+            help="OLD NEW evidence files; with --rev one FILE (default ./cluster.yaml).",
+            metavar="FILE...",
         ),
     ] = None,
     rev: Annotated[
         str | None,
         typer.Option(
             "--rev",
+            metavar="A..B",
             help="Git revisions A..B (A.. means A..HEAD; A alone: A against the working tree).",
         ),
     ] = None,
@@ -256,7 +266,8 @@ def diff(
 @criteria_app.command("list", short_help="List packs with indicator counts.")
 def criteria_list(
     extra: Annotated[
-        list[str] | None, typer.Argument(help="Paths of your own packs to list as well.")
+        list[str] | None,
+        typer.Argument(help="Paths of your own packs to list as well.", metavar="PACK..."),
     ] = None,
 ) -> None:
     """List the bundled criteria packs with their indicator counts and levels."""
@@ -267,7 +278,7 @@ def criteria_list(
 
 @criteria_app.command("show", short_help="Show a pack or one indicator in full.")
 def criteria_show(
-    pack: Annotated[str, typer.Argument(help="Pack id or path.")],
+    pack: Annotated[str, typer.Argument(help="Pack id or path.", metavar="PACK")],
     indicator: Annotated[str | None, typer.Argument(help="An indicator id, e.g. 4.1.5.")] = None,
 ) -> None:
     """Show a pack's areas and indicators, or one indicator with its checks, points, basis and fixes."""

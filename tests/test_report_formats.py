@@ -112,7 +112,7 @@ def _wheel_tools_missing() -> str | None:
 
 
 @pytest.mark.slow
-def test_templates_load_from_an_installed_wheel(tmp_path: Path) -> None:
+def test_templates_and_packs_load_from_an_installed_wheel(tmp_path: Path) -> None:
     reason = _wheel_tools_missing()
     if reason:
         if os.environ.get("CI") == "true":
@@ -187,3 +187,27 @@ def test_templates_load_from_an_installed_wheel(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    # The bundled packs come from the wheel too (issue 2: a non-editable install finds them).
+    packs = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from clusterkit.resources import bundled_dir; print(bundled_dir('criteria'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=elsewhere,
+    ).stdout.strip()
+    assert Path(packs).is_relative_to(tmp_path / "venv") and packs.endswith("_bundled/criteria")
+    listed = subprocess.run(
+        [str(tmp_path / "venv" / "bin" / "clusterkit"), "criteria", "list"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=elsewhere,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert all(
+        pack in listed.stdout for pack in ("esca-gold", "eccp-validation", "strategy-process")
+    )

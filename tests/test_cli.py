@@ -202,3 +202,29 @@ def test_assess_in_a_fresh_process(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["passed"] is True
+
+
+def test_assess_with_two_packs_and_one_unknown_exits_2(cli) -> None:
+    result = cli("assess", NEAR_GOLD, "-c", "esca-gold", "-c", "esca-gld")
+    assert result.code == 2, result
+    assert "did you mean `esca-gold`?" in result.stderr
+
+
+def test_a_document_linked_to_outside_the_repository_is_refused(cli, tmp_path: Path) -> None:
+    repo = tmp_path / "strategy-repo"
+    (repo / ".git").mkdir(parents=True)  # marks the repository root, as git does
+    (repo / "docs").mkdir()
+    secret = tmp_path / "outside.md"
+    secret.write_text("# not ours\n")
+    (repo / "docs" / "strategy.md").symlink_to(secret)
+    evidence = repo / "cluster.yaml"
+    evidence.write_text(
+        "schema_version: 1\ncluster: {name: X, country: NO}\nparticipants: {committed: 20}\n"
+        "strategy:\n  document: docs/strategy.md\n"
+    )
+    result = cli("validate", evidence)
+    assert result.code == 2, result
+    assert (
+        f"{evidence}:5:13: error: strategy.document: `docs/strategy.md` points outside the repository (through a symbolic link)"
+        in result.stderr
+    )

@@ -121,3 +121,33 @@ def test_unknown_stays_in_the_denominator() -> None:
     gold = next(item for item in assessment.packs if item.pack == "esca-gold")
     assert gold.unknown, "the early-stage example is meant to leave indicators unknown"
     assert gold.possible == pytest.approx(310.0)
+
+
+def test_an_indicator_declared_not_applicable_leaves_the_denominator() -> None:
+    from clusterkit.evidence import Facts
+    from scoring_support import assess_data, example
+
+    data = dict(example("nordic-maritime").document.data)
+    declarations = dict(data.get("declarations") or {})
+    declarations["4.5"] = {
+        "status": "not_applicable",
+        "justification": "22 members meet in plenary",
+    }
+    declarations["4.6.1"] = {
+        "status": "not_applicable",
+        "justification": "not allowed for this one",
+    }
+    data["declarations"] = declarations
+    gold = next(p for p in assess_data(data, Facts()).packs if p.pack == "esca-gold")
+    indicators = {item.id: item for area in gold.areas for item in area.indicators}
+    assert indicators["4.5"].status == "not_applicable"
+    assert (
+        indicators["4.5"].possible == 0
+        and indicators["4.5"].justification == "22 members meet in plenary"
+    )
+    assert all(
+        check.status == "not_applicable" and check.fix is None for check in indicators["4.5"].checks
+    )
+    assert gold.possible == pytest.approx(300.0)
+    # 4.6.1 does not allow it: the declaration changes nothing there.
+    assert indicators["4.6.1"].status != "not_applicable" and indicators["4.6.1"].possible == 10

@@ -50,16 +50,26 @@ def ratio(rule: rules.RatioRule, ctx: Context) -> Outcome:
 def count(rule: rules.CountRule, ctx: Context) -> Outcome:
     items = read(ctx.evidence, rule.field)
     expected = bounds_status(rule, 0.0, "number")[1]
-    what = f" complete items (with {', '.join(rule.require)})" if rule.require else " items"
-    if rule.where:
-        what += " where " + ", ".join(f"{key} is {value}" for key, value in rule.where.items())
-    if rule.within_months:
-        what += f" from the last {months(rule.within_months)}"
     if items is None:
-        return unknown(expected + what, rule.field)
-    counted = [item for item in items if _counts(rule, item, ctx.today)]
-    status, expected = bounds_status(rule, float(len(counted)), "number")
-    return numeric(status, f"{len(counted)}{what}", expected, (rule.field,))
+        return unknown(f"{expected} {_counted(rule, 2)}", rule.field)
+    counted = sum(1 for item in items if _counts(rule, item, ctx.today))
+    status, expected = bounds_status(rule, float(counted), "number")
+    return numeric(status, f"{counted} {_counted(rule, counted)}", expected, (rule.field,))
+
+
+def _counted(rule: rules.CountRule, number: int) -> str:
+    """What a count rule counts, in words: "2 complete items (with x) where y is true from the last ..."."""
+    noun = "item" if number == 1 else "items"
+    words = f"complete {noun} (with {', '.join(rule.require)})" if rule.require else noun
+    if rule.where:
+        shown = {
+            key: str(value).lower() if isinstance(value, bool) else value
+            for key, value in rule.where.items()
+        }
+        words += " where " + ", ".join(f"{key} is {value}" for key, value in shown.items())
+    if rule.within_months:
+        words += f" from the last {months(rule.within_months)}"
+    return words
 
 
 def _counts(rule: rules.CountRule, item: Any, today: dt.date) -> bool:

@@ -228,3 +228,9 @@ def test_a_document_linked_to_outside_the_repository_is_refused(cli, tmp_path: P
         f"{evidence}:5:13: error: strategy.document: `docs/strategy.md` points outside the repository (through a symbolic link)"
         in result.stderr
     )
+
+
+def test_validate_with_only_packs_does_not_look_for_cluster_yaml(cli, tmp_path: Path) -> None:
+    result = cli("validate", "--criteria", "esca-gold", cwd=tmp_path)
+    assert result.code == 0, result
+    assert "valid criteria pack esca-gold (31 indicators)" in result.stdout

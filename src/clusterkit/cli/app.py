@@ -114,6 +114,13 @@ def main(
     STATE["debug"] = debug
 
 
+def _files_to_validate(files: list[Path] | None, criteria: list[str] | None) -> list[Path]:
+    """The files given; else ./cluster.yaml, unless only packs were asked for."""
+    if files:
+        return files
+    return [] if criteria else [DEFAULT_FILE]
+
+
 @app.command(short_help="Check evidence files and criteria packs.")
 def validate(
     files: Annotated[
@@ -125,7 +132,9 @@ def validate(
     """Check evidence files (and packs given with --criteria) and report every error."""
     from clusterkit.cli import assess_commands
 
-    run_command(lambda: assess_commands.validate(files or [DEFAULT_FILE], criteria or []))
+    run_command(
+        lambda: assess_commands.validate(_files_to_validate(files, criteria), criteria or [])
+    )
 
 
 @app.command(short_help="Score evidence: verdicts, scores, next steps.")

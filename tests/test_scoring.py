@@ -151,3 +151,8 @@ def test_an_indicator_declared_not_applicable_leaves_the_denominator() -> None:
     assert gold.possible == pytest.approx(300.0)
     # 4.6.1 does not allow it: the declaration changes nothing there.
     assert indicators["4.6.1"].status != "not_applicable" and indicators["4.6.1"].possible == 10
+    assessment = assess_data(data, Facts())
+    assert assessment.warnings == [
+        "declaration 4.6.1 says not applicable, which esca-gold does not allow for this indicator: "
+        "it is scored like any other"
+    ]

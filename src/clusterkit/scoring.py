@@ -220,6 +220,7 @@ def assess(
         warnings=[
             *(facts.date_warnings if reads_document_dates(packs) else ()),
             *stale_declarations(evidence, today),
+            *refused_not_applicable(evidence, packs),
         ],
     )
 
@@ -230,6 +231,22 @@ def stale_declarations(evidence: Evidence, today: dt.date) -> list[str]:
         f"declaration {key} expired on {declared.expires}: it counts as unknown until renewed"
         for key, declared in sorted((evidence.declarations or {}).items())
         if declared.expires is not None and declared.expires < today
+    ]
+
+
+def refused_not_applicable(evidence: Evidence, packs: Sequence[CriteriaPack]) -> list[str]:
+    """One warning per `not_applicable` declaration of an indicator whose pack does not allow it."""
+    declared = {
+        key
+        for key, item in (evidence.declarations or {}).items()
+        if item.status == DeclaredStatus.NOT_APPLICABLE
+    }
+    return [
+        f"declaration {item.id} says not applicable, which {pack.id} does not allow for this "
+        "indicator: it is scored like any other"
+        for pack in packs
+        for item in pack.indicators()
+        if item.id in declared and not item.allow_not_applicable
     ]
 
 

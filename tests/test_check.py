@@ -228,7 +228,7 @@ def test_the_step_summary_is_appended(tmp_path: Path, cli, monkeypatch: pytest.M
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# Earlier step\n## ❌ clusterkit: Test cluster\n")
     assert text.count("## ❌ clusterkit: Test cluster") == 2
-    assert "| ci-docs 1 | Documents in order | ❌ not reached | 57 % | 1 | 0 | 1 | 1 |" in text
+    assert "| ci-docs 1 | Documents in order | ❌ not reached | 57.1 % | 1 | 0 | 1 | 1 |" in text
     assert "**Next steps for the score**" in text
     assert "- declaration 4.1.4 expired on 2026-01-31" in text
 

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from clusterkit.assessment import Assessment, IndicatorResult, PackAssessment, Result, Status
+from clusterkit.rule_context import fmt_score
 
 DIFF_SCHEMA_VERSION = 1
 EPSILON = 1e-9
@@ -176,7 +177,7 @@ def regressions(old: Assessment, new: Assessment, packs: list[PackDiff]) -> list
         score = pack.score
         if score.old is not None and score.new is not None and score.new + EPSILON < score.old:
             found.append(
-                f"{pack.pack}: the score fell from {score.old * 100:.1f} % to {score.new * 100:.1f} %"
+                f"{pack.pack}: the score fell from {fmt_score(score.old)} to {fmt_score(score.new)}"
             )
     return found
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from clusterkit.assessment import Status
@@ -55,9 +55,15 @@ def fmt(value: float, display: rules.Display = "number") -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def fmt_score(value: float) -> str:
-    """A score as a percentage with one decimal, rounded down: 79.96 % must never read as 80 %."""
-    return f"{math.floor(value * 1000 + 1e-9) / 10:.1f} %"
+def fmt_score(value: float | None) -> str:
+    """A score as a percentage rounded down to one decimal: 79.96 % must never read as 80 %.
+
+    The one place scores become text, so the terminal, reports, annotations and diffs agree.
+    """
+    if value is None:
+        return "n/a"
+    tenths = (Decimal(str(value)) * 1000).to_integral_value(rounding=ROUND_FLOOR)
+    return f"{tenths / 10:.1f}".removesuffix(".0") + " %"
 
 
 def months(count: int) -> str:

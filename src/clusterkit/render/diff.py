@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from clusterkit.comparison import AssessmentDiff, IndicatorChange, PackDiff, ScoreChange
 from clusterkit.render.summary import cell
+from clusterkit.rule_context import fmt_score
 
 DiffRenderer = Callable[[AssessmentDiff], str]
 VERDICT = {True: "✅", False: "❌", None: "–"}
@@ -13,7 +14,7 @@ ARROW = {"won": "⬆️", "lost": "⬇️", "changed": "↔️"}
 
 
 def percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.1f} %"
+    return fmt_score(value)
 
 
 def delta(change: ScoreChange) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from clusterkit.assessment import Assessment, CheckResult, PackAssessment, RoadmapItem
 from clusterkit.render import RenderOptions
+from clusterkit.rule_context import fmt_score
 from clusterkit.sourcemap import FILE_START
 
 
@@ -70,7 +71,7 @@ def annotation(assessment: Assessment, kind: str, step: RoadmapItem) -> str:
 def verdict(pack: PackAssessment) -> str:
     """The verdict of one requested pack, as a notice."""
     level = next(item for item in pack.levels if item.id == pack.target_level)
-    score = "n/a" if pack.score is None else f"{pack.score * 100:.0f} %"
+    score = fmt_score(pack.score)
     state = "reached" if level.reached else "NOT reached"
     text = f"{pack.title} ({pack.pack} {pack.version}): {level.title} {state}; score {score}."
     if level.reasons:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clusterkit.assessment import Assessment, PackAssessment, RoadmapItem
 from clusterkit.render import RenderOptions
+from clusterkit.rule_context import fmt_score
 
 MAX_ITEMS = 10
 MARK = {True: "✅", False: "❌"}
@@ -21,7 +22,7 @@ def cell(text: str) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value * 100:.0f} %"
+    return fmt_score(value)
 
 
 def _row(pack: PackAssessment) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from decimal import ROUND_FLOOR, Decimal
 from functools import cache
 from typing import Literal
 
@@ -11,6 +10,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from clusterkit.resources import bundled_dir
+from clusterkit.rule_context import fmt_score
 
 TemplateFormat = Literal["md", "html"]
 
@@ -43,12 +43,8 @@ def safe_url(value: str | None) -> str | None:
 
 
 def percent(value: float | None) -> str:
-    """A score as a percentage, rounded down to one decimal: 79.96 % must not read as 80 %."""
-    if value is None:
-        return "n/a"
-    tenths = (Decimal(str(value)) * 1000).to_integral_value(rounding=ROUND_FLOOR)
-    text = f"{tenths / 10:.1f}".removesuffix(".0")
-    return f"{text} %"
+    """A score as text, as everywhere else (rounded down to one decimal)."""
+    return fmt_score(value)
 
 
 def points(value: float) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from clusterkit.assessment import Status
 from clusterkit.evidence import Facts
-from clusterkit.models import rules
+from clusterkit.models import fieldpaths, rules
 from clusterkit.models.evidence import Evidence
 
 
@@ -91,9 +91,18 @@ def bounds_status(
 
 
 def unknown(expected: str, *reads: str) -> Outcome:
-    return Outcome(
-        "unknown", None, expected, f"{' and '.join(f'`{r}`' for r in reads)} not given", reads
-    )
+    """Nothing to judge: name the fields a person would fill in, not the derived ones."""
+    derived = [path for path in reads if fieldpaths.is_computed(Evidence, path)]
+    given = [path for path in reads if path not in derived]
+    parts = []
+    if given:
+        parts.append(f"{' and '.join(f'`{path}`' for path in given)} not given")
+    for path in derived:
+        what = fieldpaths.computed_description(Evidence, path).rstrip(".")
+        parts.append(
+            f"`{path}` cannot be worked out from the evidence given ({what[:1].lower()}{what[1:]})"
+        )
+    return Outcome("unknown", None, expected, "; ".join(parts), reads)
 
 
 def numeric(status: Status, observed: str, expected: str, reads: tuple[str, ...]) -> Outcome:

@@ -113,3 +113,28 @@ def closest_field(model: type[BaseModel], name: str) -> str | None:
     """The field of ``model`` a misspelt ``name`` most likely meant, if any is close."""
     close = difflib.get_close_matches(name, field_names(model), n=1)
     return close[0] if close else None
+
+
+def _last_model(model: type[BaseModel], path: str) -> tuple[type[BaseModel] | None, str]:
+    """The model that owns the last segment of a dotted path, and that segment."""
+    *parents, last = path.split(".")
+    owner: type[BaseModel] | None = model
+    for segment in parents:
+        if owner is None:
+            break
+        annotation = field_annotation(owner, segment)
+        owner = classify(annotation).model if annotation is not None else None
+    return owner, last
+
+
+def is_computed(model: type[BaseModel], path: str) -> bool:
+    """Whether a dotted path ends in a derived (computed) field rather than one a person writes."""
+    owner, last = _last_model(model, path)
+    return owner is not None and last in owner.model_computed_fields
+
+
+def computed_description(model: type[BaseModel], path: str) -> str:
+    """The description of the computed field a path ends in ('' if it is not one)."""
+    owner, last = _last_model(model, path)
+    field = owner.model_computed_fields.get(last) if owner is not None else None
+    return (field.description or "") if field is not None else ""

@@ -337,7 +337,14 @@ def test_every_rule_kind_has_an_evaluator() -> None:
 
 @pytest.mark.parametrize(
     ("score", "shown"),
-    [(0.79996, "79.9 %"), (0.8, "80 %"), (0.6169, "61.6 %"), (1.0, "100 %"), (0.0, "0 %"), (None, "n/a")],
+    [
+        (0.79996, "79.9 %"),
+        (0.8, "80 %"),
+        (0.6169, "61.6 %"),
+        (1.0, "100 %"),
+        (0.0, "0 %"),
+        (None, "n/a"),
+    ],
 )
 def test_scores_are_shown_rounded_down(score: float, shown: str) -> None:
     from clusterkit.evaluation import fmt_score

@@ -93,3 +93,16 @@ def test_there_are_bundled_packs_and_schema_level_cases() -> None:
     # An empty parametrisation would pass silently; these lists must never be empty.
     assert PACKS
     assert SCHEMA_LEVEL_CASES
+
+
+def test_an_extending_pack_passes_the_criteria_schema_and_a_typo_in_it_does_not(
+    schemas: dict[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    extension = tmp_path / "my-gold.yaml"
+    extension.write_text(
+        "schema_version: 1\nid: my-gold\nextends: esca-gold\nversion: '2026.1-x'\n"
+        "overrides:\n  levels:\n    gold: {requires: {score: 0.85}}\n"
+    )
+    assert errors(schemas, "criteria", extension) == []
+    extension.write_text(extension.read_text().replace("overrides:", "overides:"))
+    assert errors(schemas, "criteria", extension) != []

@@ -170,3 +170,22 @@ def test_direction_of_a_status_change(old: str, new: str, expected: str) -> None
 )
 def test_revision_ranges(spec: str, expected: tuple[str, str | None]) -> None:
     assert split_range(spec) == expected
+
+
+def test_a_file_added_in_the_range_is_new_not_a_regression(tmp_path: Path, cli) -> None:
+    repo = tmp_path / "strategy"
+    shutil.copytree(EXAMPLES / "nordic-maritime", repo)
+    (repo / "cluster.yaml").rename(tmp_path / "cluster.yaml")
+    init(repo)
+    commit(repo, "documents first", COMMIT_DATE)
+    (tmp_path / "cluster.yaml").rename(repo / "cluster.yaml")
+    commit(repo, "add the evidence file", COMMIT_DATE)
+    result = cli("diff", "--rev", "HEAD~1..HEAD", "--fail-on-regression", cwd=repo)
+    assert result.code == 0, result
+    assert result.stdout.startswith(
+        "`cluster.yaml` does not exist at `HEAD~1`, so there is nothing to compare"
+    )
+    as_json = cli("diff", "--rev", "HEAD~1..HEAD", "-f", "json", cwd=repo)
+    assert as_json.code == 0, as_json
+    document = json.loads(as_json.stdout)
+    assert document["added"] is True and document["new"]["passed"] is True

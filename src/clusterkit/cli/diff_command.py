@@ -20,6 +20,14 @@ def _assess(
     return run(load_evidence(file, display), criteria=criteria, levels=levels, today=today)
 
 
+class NotAtRevision(Exception):
+    """The evidence file does not exist at a revision (it was added later)."""
+
+    def __init__(self, path: str, revision: str) -> None:
+        super().__init__(f"{path} does not exist at {revision}")
+        self.path, self.revision = path, revision
+
+
 def assessment_at(
     file: Path, revision: str, criteria: list[str], levels: list[str], today: dt.date | None
 ) -> Assessment:
@@ -29,9 +37,19 @@ def assessment_at(
     top = repository_top(file)
     relative = file.resolve().relative_to(top)
     with checkout(top, revision) as tree:
+        if not (tree / relative).is_file():
+            raise NotAtRevision(relative.as_posix(), revision)
         return _assess(
             tree / relative, f"{revision}:{relative.as_posix()}", criteria, levels, today
         )
+
+
+class AddedFile(Exception):
+    """The evidence file is new in the range: there is only the new side to show."""
+
+    def __init__(self, absent: NotAtRevision, new: Assessment) -> None:
+        super().__init__(str(absent))
+        self.absent, self.new = absent, new
 
 
 def _pair(
@@ -55,10 +73,15 @@ def _pair(
 
     file = files[0] if files else DEFAULT_FILE
     old_rev, new_rev = split_range(rev)
-    old_assessment = assessment_at(file, old_rev, criteria, levels, today)
     if new_rev is None:
-        return old_assessment, _assess(file, str(file), criteria, levels, today)
-    return old_assessment, assessment_at(file, new_rev, criteria, levels, today)
+        new_assessment = _assess(file, str(file), criteria, levels, today)
+    else:
+        new_assessment = assessment_at(file, new_rev, criteria, levels, today)
+    try:
+        old_assessment = assessment_at(file, old_rev, criteria, levels, today)
+    except NotAtRevision as absent:
+        raise AddedFile(absent, new_assessment) from None
+    return old_assessment, new_assessment
 
 
 def diff(
@@ -75,9 +98,34 @@ def diff(
     from clusterkit.comparison import compare
     from clusterkit.render.diff import DIFF_RENDERERS
 
-    old, new = _pair(files, rev, criteria, levels, parse_date(today))
+    try:
+        old, new = _pair(files, rev, criteria, levels, parse_date(today))
+    except AddedFile as added:
+        # A pull request that adds cluster.yaml has nothing to compare with; that is no regression.
+        write_output(_added(added, output_format), output, protected=tuple(files))
+        return ExitCode.OK
     result = compare(old, new)
     write_output(DIFF_RENDERERS[output_format](result), output, protected=tuple(files))
     if fail_on_regression and result.regressions:
         return ExitCode.CHECK_FAILED
     return ExitCode.OK
+
+
+def _added(added: AddedFile, output_format: str) -> str:
+    """What diff says for a file that is new in the range: the new assessment's summary."""
+    import json
+
+    from clusterkit.comparison import DIFF_SCHEMA_VERSION
+    from clusterkit.render import render
+
+    where = f"`{added.absent.path}` does not exist at `{added.absent.revision}`"
+    if output_format == "json":
+        document = {
+            "schema_version": DIFF_SCHEMA_VERSION,
+            "added": True,
+            "message": f"{where}: nothing to compare",
+            "new": json.loads(render(added.new, "json")),
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    summary = render(added.new, "summary")
+    return f"{where}, so there is nothing to compare: the file is new.\n\n{summary}"

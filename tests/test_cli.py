@@ -234,3 +234,20 @@ def test_validate_with_only_packs_does_not_look_for_cluster_yaml(cli, tmp_path: 
     result = cli("validate", "--criteria", "esca-gold", cwd=tmp_path)
     assert result.code == 0, result
     assert "valid criteria pack esca-gold (31 indicators)" in result.stdout
+
+
+def test_a_pack_the_evidence_names_but_that_does_not_exist_is_an_error_at_its_line(
+    cli, tmp_path: Path
+) -> None:
+    evidence = tmp_path / "cluster.yaml"
+    evidence.write_text(
+        "schema_version: 1\ncriteria: [esca-gold, esca-gld]\ncluster: {name: X, country: NO}\n"
+        "participants: {committed: 20}\n"
+    )
+    for command in ("validate", "assess"):
+        result = cli(command, evidence)
+        assert result.code == 2, result
+        assert result.stderr.startswith(
+            f"{evidence}:2:23: error: criteria.1: no criteria pack `esca-gld`"
+        ), result
+        assert "did you mean `esca-gold`?" in result.stderr

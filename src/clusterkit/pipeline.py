@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clusterkit.assessment import Assessment, DateSource
-from clusterkit.errors import InputError, UsageError
+from clusterkit.errors import InputError, Problem, UsageError
 from clusterkit.evidence import Facts, collect
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.pack import CriteriaPack
+from clusterkit.pack_files import resolve_reference
 from clusterkit.packs import LoadedPack, load_pack, load_with_prerequisites
 from clusterkit.scoring import assess, reads_document_dates
 from clusterkit.sourcemap import with_positions
@@ -57,7 +58,36 @@ def pack_references(
     """Packs from the command line (relative to the working directory) or the evidence (relative to it)."""
     if criteria:
         return list(criteria), None
-    return list(loaded.evidence.criteria or [DEFAULT_PACK]), loaded.path.parent
+    references = list(loaded.evidence.criteria or [DEFAULT_PACK])
+    check_named_packs(loaded)
+    return references, loaded.path.parent
+
+
+def check_named_packs(loaded: LoadedEvidence) -> None:
+    """A pack the evidence file names that cannot be found is an error at its line in that file."""
+    problems = []
+    for index, reference in enumerate(loaded.evidence.criteria or ()):
+        try:
+            found = resolve_reference(reference, loaded.path.parent).is_file()
+            hint = "a path is read relative to the evidence file"
+        except InputError as error:
+            found, hint = False, error.problems[0].hint
+        if not found:
+            position = loaded.document.locate(("criteria", index))
+            message = f"no criteria pack `{reference}`: not a bundled pack id and no such file"
+            problems.append(
+                Problem(
+                    loaded.document.path,
+                    position.line,
+                    position.column,
+                    message,
+                    "unknown-pack",
+                    f"criteria.{index}",
+                    hint,
+                )
+            )
+    if problems:
+        raise InputError(problems)
 
 
 def assessment_date(

@@ -15,7 +15,7 @@ from clusterkit.render import MACHINE_FORMATS, RenderOptions, render
 def validate(files: list[Path], criteria: list[str]) -> ExitCode:
     """Validate every file and pack; report all problems of all files, then exit 2 if any."""
     from clusterkit.packs import load_with_prerequisites
-    from clusterkit.pipeline import load_evidence
+    from clusterkit.pipeline import check_named_packs, load_evidence
 
     problems: list[Problem] = []
     for reference in criteria:
@@ -31,6 +31,7 @@ def validate(files: list[Path], criteria: list[str]) -> ExitCode:
     for file in files:
         try:
             loaded = load_evidence(file, str(file))
+            check_named_packs(loaded)
         except InputError as error:
             problems.extend(error.problems)
             continue

@@ -51,7 +51,8 @@ def count(rule: rules.CountRule, ctx: Context) -> Outcome:
     items = read(ctx.evidence, rule.field)
     expected = bounds_status(rule, 0.0, "number")[1]
     if items is None:
-        return unknown(f"{expected} {_counted(rule, 2)}", rule.field)
+        bound = rule.min if rule.min is not None else rule.max
+        return unknown(f"{expected} {_counted(rule, int(bound or 0))}", rule.field)
     counted = sum(1 for item in items if _counts(rule, item, ctx.today))
     status, expected = bounds_status(rule, float(counted), "number")
     return numeric(status, f"{counted} {_counted(rule, counted)}", expected, (rule.field,))

@@ -97,14 +97,28 @@ def build_roadmap(
         target_level=target,
         reached=result.reached,
         points_needed=needed,
-        summary=_summary(level.title, result.reached, needed, steps, gained, len(missing)),
+        summary=_summary(
+            level.title,
+            result.reached,
+            needed,
+            steps,
+            gained,
+            len(missing),
+            required_score is not None,
+        ),
         steps=steps,
         further=further,
     )
 
 
 def _summary(
-    title: str, reached: bool, needed: float, steps: list[RoadmapItem], gained: float, missing: int
+    title: str,
+    reached: bool,
+    needed: float,
+    steps: list[RoadmapItem],
+    gained: float,
+    missing: int,
+    scored: bool,
 ) -> str:
     if reached:
         return f"{title} is reached. The gaps below would raise the score further."
@@ -119,8 +133,7 @@ def _summary(
             f"these {len(steps)} fixes give {fmt(round(gained, 2))}"
         )
     elif steps:
-        parts.append(
-            f"the score is enough; {len(steps)} blocking gap{'s remain' if len(steps) > 1 else ' remains'}"
-        )
+        gaps = f"{len(steps)} blocking gap{'s remain' if len(steps) > 1 else ' remains'}"
+        parts.append(f"the score is enough; {gaps}" if scored else gaps)
     text = "; ".join(parts) or f"{title} is not reached"
     return text[0].upper() + text[1:] + "."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from clusterkit.models.evidence import Evidence
 from clusterkit.models.strategy import Service
 from clusterkit.packs import load_pack
 from clusterkit.portfolio import place
@@ -156,3 +157,32 @@ def test_an_indicator_declared_not_applicable_leaves_the_denominator() -> None:
         "declaration 4.6.1 says not applicable, which esca-gold does not allow for this indicator: "
         "it is scored like any other"
     ]
+
+
+def test_roadmap_of_a_level_without_a_score_does_not_talk_about_the_score() -> None:
+    from clusterkit.evidence import Facts
+    from clusterkit.scoring import assess
+    from scoring_support import TODAY, gold_packs
+
+    floor = next(pack for pack in gold_packs() if pack.id == "eccp-validation")
+    evidence = Evidence.model_validate(
+        {
+            "schema_version": 1,
+            "cluster": {"name": "Tiny", "country": "NO"},
+            "participants": {"committed": 3},
+        }
+    )
+    result = assess(
+        [floor],
+        evidence,
+        Facts(),
+        TODAY,
+        evidence_file="tiny.yaml",
+        date_source="option",
+        requested=["eccp-validation"],
+    ).packs[0]
+    assert (
+        result.roadmap.summary
+        == "4 minimum requirements are not met: fix those first; 6 blocking gaps remain."
+    )
+    assert [step.check for step in result.roadmap.steps][:2] == ["team-fte", "committed-members"]

@@ -298,7 +298,7 @@ def test_refusals_are_positioned(text: str, expected: list[tuple[str, int, int]]
         ("a: !!set {x}\n", "!!set"),
         ("a: !custom 1\n", "!custom"),
         ("- a\n", "the top level is a list"),
-        ("a: 1\nb: 2\na: 3\n", "'a' (first defined on line 1)"),
+        ("a: 1\nb: 2\na: 3\n", "`a` (first defined on line 1)"),
         ("a: *nope\n", "*nope"),
         ("a: b: c\n", "mapping values are not allowed"),
     ],
@@ -338,7 +338,7 @@ def test_every_duplicate_key_is_reported_top_level_and_nested() -> None:
         ("duplicate-key", 6, 1),
         ("duplicate-key", 7, 1),
     ]
-    assert "'name' (first defined on line 1)" in found[3].message
+    assert "`name` (first defined on line 1)" in found[3].message
 
 
 def test_a_merge_key_is_not_a_duplicate() -> None:

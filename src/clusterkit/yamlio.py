@@ -224,7 +224,7 @@ class _Builder:
                 first = own[key][0].start_mark.line + 1
                 self._add(
                     key_node,
-                    f"duplicate key '{key}' (first defined on line {first})",
+                    f"duplicate key `{key}` (first defined on line {first})",
                     "duplicate-key",
                     "each key may appear once per mapping; remove one",
                 )
@@ -274,7 +274,7 @@ class _Builder:
         except ValueError:
             self._add(
                 node,
-                f"'{node.value}' is not a valid {tag_text(node.tag)} value",
+                f"`{node.value}` is not a valid {tag_text(node.tag)} value",
                 "tag-mismatch",
                 "fix the value or remove the tag",
             )

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from clusterkit.errors import InputError, Problem
-from clusterkit.gitfacts import last_commit_dates
+from clusterkit.gitfacts import last_commit_dates, work_tree_root
 from clusterkit.models.base import DocumentPath
 from clusterkit.yamlio import KeyPath, YamlDocument
 
@@ -68,11 +68,7 @@ def _walk(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, DocumentPath]]:
 
 def repository_root(folder: Path) -> Path:
     """The git work tree that holds ``folder``, or the folder itself outside git."""
-    current = folder.resolve()
-    for candidate in (current, *current.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return current
+    return work_tree_root(folder) or folder.resolve()
 
 
 def collect(

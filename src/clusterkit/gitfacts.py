@@ -69,10 +69,10 @@ def git(folder: Path, *args: str) -> GitResult:
     return GitResult(done.returncode, done.stdout, done.stderr)
 
 
-def inside_work_tree(folder: Path) -> bool:
-    """Whether a ``.git`` (folder, or file of a linked worktree) lies in ``folder`` or above it."""
+def work_tree_root(folder: Path) -> Path | None:
+    """The nearest folder at or above ``folder`` holding ``.git`` (a folder, or a linked worktree's file)."""
     current = folder.resolve()
-    return any((candidate / ".git").exists() for candidate in (current, *current.parents))
+    return next((c for c in (current, *current.parents) if (c / ".git").exists()), None)
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class Repository:
 
 def find_repository(folder: Path) -> tuple[Repository | None, str]:
     """The repository around ``folder``, or None and why not ('' when there simply is none)."""
-    if not inside_work_tree(folder):
+    if work_tree_root(folder) is None:
         return None, ""
     found = git(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository")
     lines = found.stdout.splitlines()

@@ -10,6 +10,7 @@ import typer
 
 from clusterkit import __version__
 from clusterkit.cli.common import STATE, run_command
+from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Level, Output, Today
 
 app = typer.Typer(
     name="clusterkit",
@@ -23,41 +24,6 @@ criteria_app = typer.Typer(
     help="Browse the bundled and your own criteria packs.", no_args_is_help=True
 )
 app.add_typer(criteria_app, name="criteria")
-
-DEFAULT_FILE = Path("cluster.yaml")
-EvidenceFile = Annotated[
-    Path, typer.Argument(help="The evidence file.", show_default=True, metavar="FILE")
-]
-Criteria = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--criteria",
-        "-c",
-        metavar="PACK",
-        help="Criteria pack id or path; repeat for several. Default: the file's `criteria`, else esca-gold.",
-    ),
-]
-Level = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--level",
-        "-l",
-        metavar="LEVEL",
-        help="Target level (gold), or PACK=LEVEL; default: each pack's default level.",
-    ),
-]
-Today = Annotated[
-    str | None,
-    typer.Option(
-        "--today",
-        metavar="YYYY-MM-DD",
-        help="Assessment date YYYY-MM-DD; default: the file's assessment_date, else today.",
-    ),
-]
-Output = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", metavar="PATH", help="Write to this file instead of stdout."),
-]
 
 
 class AssessFormat(StrEnum):

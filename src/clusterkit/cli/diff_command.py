@@ -7,9 +7,8 @@ from pathlib import Path
 
 from clusterkit.assessment import Assessment
 from clusterkit.cli.common import parse_date, write_output
+from clusterkit.cli.options import DEFAULT_FILE
 from clusterkit.errors import ExitCode, UsageError
-
-DEFAULT_FILE = Path("cluster.yaml")
 
 
 def _assess(

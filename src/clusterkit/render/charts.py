@@ -10,8 +10,8 @@ from markupsafe import Markup, escape
 
 from clusterkit.assessment import PackAssessment, PortfolioAnalysis
 from clusterkit.portfolio import APPRECIATION_VALUE, CONTRIBUTION_VALUE
-from clusterkit.render.templating import percent
 from clusterkit.render.view import NumberedService
+from clusterkit.rule_context import fmt_score
 
 # Calm, print-safe colours, handed to portfolio classes in pack order; every class is also named in text.
 PALETTE = ("#2f7d5b", "#2b6a9e", "#a8741a", "#b4572e", "#9b2f3a", "#5f4b8b", "#4b6b73")
@@ -80,7 +80,7 @@ def score_bars(
         y = top + ROW * index
         css = "bar-label total" if bar.total else "bar-label"
         body.append(_text(0, y + 13, _clip(bar.label, 58), css))
-        body.append(_text(BAR_WIDTH, y + 13, percent(bar.score), css, "end"))
+        body.append(_text(BAR_WIDTH, y + 13, fmt_score(bar.score), css, "end"))
         body.append(
             f'<rect class="track" x="0" y="{y + 20}" width="{BAR_WIDTH}" height="14" rx="3"/>'
         )

@@ -13,10 +13,6 @@ VERDICT = {True: "✅", False: "❌", None: "–"}
 ARROW = {"won": "⬆️", "lost": "⬇️", "changed": "↔️"}
 
 
-def percent(value: float | None) -> str:
-    return fmt_score(value)
-
-
 def delta(change: ScoreChange) -> str:
     """The change in percentage points, signed; empty when not computable."""
     if change.delta is None:
@@ -52,7 +48,7 @@ def _pack(pack: PackDiff) -> list[str]:
     if pack.areas:
         lines += ["", "| area | before | after | change |", "|---|---:|---:|---:|"]
         lines += [
-            f"| {cell(a.id)} {cell(a.title)} | {percent(a.old)} | {percent(a.new)} | {delta(a)} |"
+            f"| {cell(a.id)} {cell(a.title)} | {fmt_score(a.old)} | {fmt_score(a.new)} | {delta(a)} |"
             for a in pack.areas
         ]
     return lines
@@ -78,7 +74,7 @@ def markdown(diff: AssessmentDiff) -> str:
         "|---|---:|---:|---:|---|",
     ]
     lines += [
-        f"| {cell(p.pack)} | {percent(p.score.old)} | {percent(p.score.new)} | {delta(p.score)} "
+        f"| {cell(p.pack)} | {fmt_score(p.score.old)} | {fmt_score(p.score.new)} | {delta(p.score)} "
         f"| {_levels(p)} |"
         for p in diff.packs
     ]

@@ -21,17 +21,13 @@ def cell(text: str) -> str:
     )
 
 
-def percent(value: float | None) -> str:
-    return fmt_score(value)
-
-
 def _row(pack: PackAssessment) -> str:
     level = next(item for item in pack.levels if item.id == pack.target_level)
     counts = [str(pack.counts.get(status, 0)) for status in ("met", "partial", "unmet", "unknown")]
     role = "" if pack.requested else " (prerequisite)"
     verdict = f"{MARK[level.reached]} {'reached' if level.reached else 'not reached'}"
     cells = [f"{cell(pack.pack)} {cell(pack.version)}{role}", cell(level.title), verdict]
-    return "| " + " | ".join([*cells, percent(pack.score), *counts]) + " |"
+    return "| " + " | ".join([*cells, fmt_score(pack.score), *counts]) + " |"
 
 
 def _items(heading: str, steps: list[RoadmapItem], *, gain: bool) -> list[str]:

@@ -42,11 +42,6 @@ def safe_url(value: str | None) -> str | None:
     return None
 
 
-def percent(value: float | None) -> str:
-    """A score as text, as everywhere else (rounded down to one decimal)."""
-    return fmt_score(value)
-
-
 def points(value: float) -> str:
     """Points without a trailing .0 (36.5, 282)."""
     return f"{value:g}"
@@ -136,7 +131,7 @@ def environment(kind: TemplateFormat) -> jinja2.Environment:
         finalize=_finalize_md if kind == "md" else _finalize_html,
         auto_reload=False,
     )
-    env.filters.update(percent=percent, points=points, safe_url=safe_url)
+    env.filters.update(percent=fmt_score, points=points, safe_url=safe_url)
     if kind == "md":
         env.filters.update(inline=md_inline, link=md_link, code=md_code, markdown=md_trusted)
     else:

@@ -1,0 +1,45 @@
+"""The options and arguments several commands share, declared once so their help reads the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+DEFAULT_FILE = Path("cluster.yaml")
+"""The evidence file a command reads when none is given."""
+
+EvidenceFile = Annotated[
+    Path, typer.Argument(help="The evidence file.", show_default=True, metavar="FILE")
+]
+Criteria = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--criteria",
+        "-c",
+        metavar="PACK",
+        help="Criteria pack id or path; repeat for several. Default: the file's `criteria`, else esca-gold.",
+    ),
+]
+Level = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--level",
+        "-l",
+        metavar="LEVEL",
+        help="Target level (gold), or PACK=LEVEL; default: each pack's default level.",
+    ),
+]
+Today = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="Assessment date YYYY-MM-DD; default: the file's assessment_date, else today.",
+    ),
+]
+Output = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="PATH", help="Write to this file instead of stdout."),
+]

@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import sysconfig
 import venv
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -111,6 +112,24 @@ def _wheel_tools_missing() -> str | None:
     return None
 
 
+def _borrow_dependencies(python: Path) -> None:
+    """Append the running environment's site-packages to the new venv's path with a `.pth` file.
+
+    A path named in a `.pth` file is added to `sys.path` but its own `.pth` files are not run, so
+    the editable clusterkit of the test environment stays invisible and the wheel is what imports.
+    """
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(site, "zz_test_dependencies.pth").write_text(
+        "".join(f"{path}\n" for path in sorted(outer)), encoding="utf-8"
+    )
+
+
 @pytest.mark.slow
 def test_templates_and_packs_load_from_an_installed_wheel(tmp_path: Path) -> None:
     reason = _wheel_tools_missing()
@@ -136,9 +155,12 @@ def test_templates_and_packs_load_from_an_installed_wheel(tmp_path: Path) -> Non
         cwd=tmp_path,
     )
     wheel = next(wheels.glob("clusterkit-*.whl"))
-    # System site packages give the dependencies; the venv's own clusterkit (the wheel) comes first.
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(tmp_path / "venv")
+    # The venv sees only its own site-packages plus, after them, the test environment's: the
+    # dependencies come from where the suite itself runs, never from the base interpreter's globals
+    # (a venv with system site packages passed only where those happened to be installed).
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(tmp_path / "venv")
     python = tmp_path / "venv" / "bin" / "python"
+    _borrow_dependencies(python)
     subprocess.run(
         [
             sys.executable,

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
 
 from clusterkit.models.base import DocumentPath  # noqa: E402
 from clusterkit.models.evidence import Evidence  # noqa: E402
-from clusterkit.schemas import json_schema  # noqa: E402
+from clusterkit.models.schemas import json_schema  # noqa: E402
 
 DOC = Path("docs/evidence-format.md")
 SCHEMAS = {

@@ -6,12 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from clusterkit.assessment import Assessment
-from clusterkit.evidence import Facts
 from clusterkit.models.evidence import Evidence
-from clusterkit.packs import load_pack, load_with_prerequisites
+from clusterkit.models.facts import Facts
+from clusterkit.packs.loader import load_pack, load_with_prerequisites
 from clusterkit.pipeline import LoadedEvidence, load_evidence, run
-from clusterkit.scoring import assess
+from clusterkit.results.assessment import Assessment
+from clusterkit.scoring.engine import assess
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

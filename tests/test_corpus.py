@@ -24,11 +24,12 @@ from typing import Any
 
 import pytest
 
-from clusterkit import yamlio, yamlio_schema
 from clusterkit.errors import InputError, Problem
-from clusterkit.evidence import repository_root
+from clusterkit.facts.documents import repository_root
+from clusterkit.load import scalars as yamlio_schema
+from clusterkit.load import yamlfile as yamlio
+from clusterkit.load.yamlfile import load_file
 from clusterkit.pipeline import load_evidence
-from clusterkit.yamlio import load_file
 
 DATA = Path(__file__).resolve().parent / "data"
 INVALID = DATA / "invalid"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from clusterkit.comparison import compare, direction
-from clusterkit.revisions import split_range
+from clusterkit.facts.revisions import split_range
+from clusterkit.results.comparison import compare, direction
 from git_support import commit, git, init
 from scoring_support import EXAMPLES, assess_example
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter
 
-from clusterkit.evaluation import EVALUATORS, Context, evaluate
-from clusterkit.evidence import DocumentFact, Facts
 from clusterkit.models import rules
 from clusterkit.models.evidence import Evidence
+from clusterkit.models.facts import DocumentFact, Facts
+from clusterkit.scoring.evaluation import EVALUATORS, Context, evaluate
 
 TODAY = dt.date(2026, 10, 1)
 RULE = TypeAdapter(rules.Rule)
@@ -347,6 +347,6 @@ def test_every_rule_kind_has_an_evaluator() -> None:
     ],
 )
 def test_scores_are_shown_rounded_down(score: float, shown: str) -> None:
-    from clusterkit.evaluation import fmt_score
+    from clusterkit.results.numbers import fmt_score
 
     assert fmt_score(score) == shown

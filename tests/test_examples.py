@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from clusterkit.load.yamlfile import load_file
 from clusterkit.render import render
-from clusterkit.yamlio import load_file
 from conftest import EXAMPLE_NAMES, EXAMPLES
 from scoring_support import assess_example, example
 

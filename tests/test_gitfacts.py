@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from clusterkit.evidence import Facts, collect
-from clusterkit.gitfacts import SHALLOW_WARNING, last_commit_dates
+from clusterkit.facts.documents import collect
+from clusterkit.facts.git import SHALLOW_WARNING, last_commit_dates
+from clusterkit.models.facts import Facts
 from clusterkit.pipeline import load_evidence, run
 from git_support import TODAY, commit, document_repo, git, init, write
 
@@ -224,11 +225,11 @@ def test_git_is_asked_only_when_a_rule_reads_document_dates(
     loaded = load_evidence(repo / "cluster.yaml")
     assert {fact.date_source for fact in loaded.facts.documents.values()} == {None}
     calls: list[object] = []
-    import clusterkit.evidence
+    import clusterkit.facts.documents
 
-    real = clusterkit.evidence.last_commit_dates
+    real = clusterkit.facts.documents.last_commit_dates
     monkeypatch.setattr(
-        clusterkit.evidence, "last_commit_dates", lambda *a: calls.append(a) or real(*a)
+        clusterkit.facts.documents, "last_commit_dates", lambda *a: calls.append(a) or real(*a)
     )
     run(loaded, criteria=["eccp-validation"], today=dt.date.fromisoformat(TODAY))
     assert calls == []

@@ -18,14 +18,14 @@ import pytest
 from pydantic import BaseModel
 
 from clusterkit.errors import InputError, Problem
+from clusterkit.load.yamlfile import load_file
 from clusterkit.models import fieldpaths
 from clusterkit.models.base import FieldError
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.pack import SOURCED_BASES, CriteriaPack, Sourced
 from clusterkit.models.rule_paths import check_rule_paths
 from clusterkit.models.rules import CountRule, RatioRule, RecencyRule, Rule
-from clusterkit.packs import bundled_pack_paths, load_pack, load_with_prerequisites
-from clusterkit.yamlio import load_file
+from clusterkit.packs.loader import bundled_pack_paths, load_pack, load_with_prerequisites
 from conftest import EXAMPLES
 
 INVALID = Path(__file__).resolve().parent / "data" / "packs" / "invalid"

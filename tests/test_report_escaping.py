@@ -9,11 +9,11 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from clusterkit.assessment import Assessment
+from clusterkit.load.yamlfile import load_file
 from clusterkit.pipeline import load_evidence, run
 from clusterkit.render import render
 from clusterkit.render.templating import md_escape, md_inline, safe_url
-from clusterkit.yamlio import load_file
+from clusterkit.results.assessment import Assessment
 from conftest import EXAMPLES
 
 PAYLOAD = "<script>alert(1)</script> ](javascript:alert(1)) {{ 7*7 }} | a_b *c* `d` $e$ ~f~ & #1"

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from clusterkit.assessment import Assessment
 from clusterkit.render import RENDERERS, render
 from clusterkit.render.charts import Bar, cell_classes, portfolio_matrix, score_bars
 from clusterkit.render.view import report_view
+from clusterkit.results.assessment import Assessment
 from conftest import EXAMPLE_NAMES, EXAMPLES, ROOT
 from scoring_support import assess_example
 

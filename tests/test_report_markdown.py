@@ -8,8 +8,8 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from clusterkit.assessment import Assessment
 from clusterkit.render import render
+from clusterkit.results.assessment import Assessment
 from conftest import EXAMPLE_NAMES
 from scoring_support import assess_example
 

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from clusterkit.load.yamlfile import load_file
 from clusterkit.resources import bundled_dir
-from clusterkit.yamlio import load_file
 from test_corpus import INVALID_CASES, VALID_CASES, read_expectation
 
 KINDS = ("evidence", "criteria")

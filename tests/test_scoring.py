@@ -6,9 +6,9 @@ import pytest
 
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.strategy import Service
-from clusterkit.packs import load_pack
-from clusterkit.portfolio import place
-from clusterkit.scoring import indicator_status
+from clusterkit.packs.loader import load_pack
+from clusterkit.scoring.engine import indicator_status
+from clusterkit.scoring.portfolio import place
 from scoring_support import assess_example
 
 # The seed's "Cluster Services" table, typed from the slides in clean form:
@@ -125,7 +125,7 @@ def test_unknown_stays_in_the_denominator() -> None:
 
 
 def test_an_indicator_declared_not_applicable_leaves_the_denominator() -> None:
-    from clusterkit.evidence import Facts
+    from clusterkit.models.facts import Facts
     from scoring_support import assess_data, example
 
     data = dict(example("nordic-maritime").document.data)
@@ -160,8 +160,8 @@ def test_an_indicator_declared_not_applicable_leaves_the_denominator() -> None:
 
 
 def test_roadmap_of_a_level_without_a_score_does_not_talk_about_the_score() -> None:
-    from clusterkit.evidence import Facts
-    from clusterkit.scoring import assess
+    from clusterkit.models.facts import Facts
+    from clusterkit.scoring.engine import assess
     from scoring_support import TODAY, gold_packs
 
     floor = next(pack for pack in gold_packs() if pack.id == "eccp-validation")

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from clusterkit.assessment import Assessment, PackAssessment
 from clusterkit.models.evidence import Evidence
+from clusterkit.results.assessment import Assessment, PackAssessment
 from scoring_support import assess_data, example
 
 BASE = example("nordic-maritime")

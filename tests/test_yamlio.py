@@ -13,9 +13,17 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clusterkit import yamlio, yamlio_schema
 from clusterkit.errors import InputError, Problem
-from clusterkit.yamlio import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, Position, load_file, load_text
+from clusterkit.load import scalars as yamlio_schema
+from clusterkit.load import yamlfile as yamlio
+from clusterkit.load.yamlfile import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_NODES,
+    Position,
+    load_file,
+    load_text,
+)
 
 PARSERS = {"libyaml": yamlio_schema.LOADER, "pure": yamlio_schema.PURE_LOADER}
 

@@ -7,17 +7,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from clusterkit.assessment import Assessment, DateSource
 from clusterkit.errors import InputError, Problem, UsageError
-from clusterkit.evidence import Facts, collect
+from clusterkit.facts.documents import collect
+from clusterkit.load.positions import with_positions
+from clusterkit.load.validation import validate
+from clusterkit.load.yamlfile import YamlDocument, load_file
 from clusterkit.models.evidence import Evidence
+from clusterkit.models.facts import Facts
 from clusterkit.models.pack import CriteriaPack
-from clusterkit.pack_files import resolve_reference
-from clusterkit.packs import LoadedPack, load_pack, load_with_prerequisites
-from clusterkit.scoring import assess, reads_document_dates
-from clusterkit.sourcemap import with_positions
-from clusterkit.validation import validate
-from clusterkit.yamlio import YamlDocument, load_file
+from clusterkit.packs.files import resolve_reference
+from clusterkit.packs.loader import LoadedPack, load_pack, load_with_prerequisites
+from clusterkit.results.assessment import Assessment, DateSource
+from clusterkit.scoring.engine import assess, reads_document_dates
 
 DEFAULT_PACK = "esca-gold"
 PORTFOLIO_PACK = "strategy-process"

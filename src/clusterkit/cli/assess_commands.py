@@ -14,7 +14,7 @@ from clusterkit.render import MACHINE_FORMATS, RenderOptions, render
 
 def validate(files: list[Path], criteria: list[str]) -> ExitCode:
     """Validate every file and pack; report all problems of all files, then exit 2 if any."""
-    from clusterkit.packs import load_with_prerequisites
+    from clusterkit.packs.loader import load_with_prerequisites
     from clusterkit.pipeline import check_named_packs, load_evidence
 
     problems: list[Problem] = []

@@ -10,7 +10,7 @@ import typer
 from clusterkit.cli.common import assess_file, write_output
 from clusterkit.errors import ExitCode
 from clusterkit.render import RenderOptions, render
-from clusterkit.verdict import fail_on_mode, failures
+from clusterkit.scoring.verdict import fail_on_mode, failures
 
 SUMMARY_FORMAT = "summary"
 

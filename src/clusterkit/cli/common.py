@@ -16,7 +16,7 @@ import typer
 from clusterkit.errors import ClusterkitError, ExitCode, InputError, UsageError
 
 if TYPE_CHECKING:
-    from clusterkit.assessment import Assessment
+    from clusterkit.results.assessment import Assessment
 
 STATE = {"debug": False}
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from clusterkit.assessment import Assessment
 from clusterkit.cli.common import parse_date, write_output
 from clusterkit.cli.options import DEFAULT_FILE
 from clusterkit.errors import ExitCode, UsageError
+from clusterkit.results.assessment import Assessment
 
 
 def _assess(
@@ -31,7 +31,7 @@ def assessment_at(
     file: Path, revision: str, criteria: list[str], levels: list[str], today: dt.date | None
 ) -> Assessment:
     """The assessment of ``file`` as it was at a git revision (with its documents at that revision)."""
-    from clusterkit.revisions import checkout, repository_top
+    from clusterkit.facts.revisions import checkout, repository_top
 
     top = repository_top(file)
     relative = file.resolve().relative_to(top)
@@ -68,7 +68,7 @@ def _pair(
         )
     if len(files) > 1:
         raise UsageError("with --rev, give at most one evidence file")
-    from clusterkit.revisions import split_range
+    from clusterkit.facts.revisions import split_range
 
     file = files[0] if files else DEFAULT_FILE
     old_rev, new_rev = split_range(rev)
@@ -94,8 +94,8 @@ def diff(
     fail_on_regression: bool,
 ) -> ExitCode:
     """Print what changed; exit 1 with --fail-on-regression when a verdict or a score dropped."""
-    from clusterkit.comparison import compare
     from clusterkit.render.diff import DIFF_RENDERERS
+    from clusterkit.results.comparison import compare
 
     try:
         old, new = _pair(files, rev, criteria, levels, parse_date(today))
@@ -114,8 +114,8 @@ def _added(added: AddedFile, output_format: str) -> str:
     """What diff says for a file that is new in the range: the new assessment's summary."""
     import json
 
-    from clusterkit.comparison import DIFF_SCHEMA_VERSION
     from clusterkit.render import render
+    from clusterkit.results.comparison import DIFF_SCHEMA_VERSION
 
     where = f"`{added.absent.path}` does not exist at `{added.absent.revision}`"
     if output_format == "json":

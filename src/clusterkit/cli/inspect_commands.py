@@ -27,7 +27,7 @@ def _console() -> Console:
 
 def list_packs(extra: list[str]) -> ExitCode:
     """One row per pack: id, title, version, areas, indicators, minimum requirements, levels."""
-    from clusterkit.packs import bundled_pack_paths, load_pack
+    from clusterkit.packs.loader import bundled_pack_paths, load_pack
 
     table = Table(title="Criteria packs", title_justify="left")
     for column in (
@@ -65,7 +65,7 @@ def list_packs(extra: list[str]) -> ExitCode:
 def show(reference: str, indicator_id: str | None) -> ExitCode:
     """A pack's outline, or one indicator in full."""
     from clusterkit.cli.pack_view import indicator_view, pack_view
-    from clusterkit.packs import load_pack
+    from clusterkit.packs.loader import load_pack
 
     pack = load_pack(reference).pack
     console = _console()
@@ -84,7 +84,7 @@ def show(reference: str, indicator_id: str | None) -> ExitCode:
 
 def schema(kind: str, output: Path | None) -> ExitCode:
     """The JSON Schema of evidence files or criteria packs (draft 2020-12), for yaml-language-server."""
-    from clusterkit.schemas import json_schema
+    from clusterkit.models.schemas import json_schema
 
     text = json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
     write_output(text, output)

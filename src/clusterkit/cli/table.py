@@ -8,9 +8,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from clusterkit.assessment import Assessment, PackAssessment
-from clusterkit.evaluation import fmt_score
 from clusterkit.render import RenderOptions
+from clusterkit.results.assessment import Assessment, PackAssessment
+from clusterkit.results.numbers import fmt_score
 
 # Words first, icons second, colour last: the status must read without colour.
 STATUS_LABEL = {

@@ -64,3 +64,8 @@ class StrategyLevel(StrEnum):
     REGIONAL = "regional"
     SECTOR = "sector"
     SOCIETAL = "societal"
+
+
+# Where each answer sits on the portfolio matrix's axes: the scorer places services by these, the charts draw them.
+CONTRIBUTION_VALUE = {Contribution.COSTS: -1, Contribution.NEUTRAL: 0, Contribution.EARNS: 1}
+APPRECIATION_VALUE = {Appreciation.NEGATIVE: -1, Appreciation.NEUTRAL: 0, Appreciation.POSITIVE: 1}

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from clusterkit.assessment import Assessment
+from clusterkit.results.assessment import Assessment
 
 
 @dataclass(frozen=True)

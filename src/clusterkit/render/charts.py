@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from clusterkit.assessment import PackAssessment, PortfolioAnalysis
-from clusterkit.portfolio import APPRECIATION_VALUE, CONTRIBUTION_VALUE
+from clusterkit.models.vocab import APPRECIATION_VALUE, CONTRIBUTION_VALUE
 from clusterkit.render.view import NumberedService
-from clusterkit.rule_context import fmt_score
+from clusterkit.results.assessment import PackAssessment, PortfolioAnalysis
+from clusterkit.results.numbers import fmt_score
 
 # Calm, print-safe colours, handed to portfolio classes in pack order; every class is also named in text.
 PALETTE = ("#2f7d5b", "#2b6a9e", "#a8741a", "#b4572e", "#9b2f3a", "#5f4b8b", "#4b6b73")

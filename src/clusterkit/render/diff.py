@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from clusterkit.comparison import AssessmentDiff, IndicatorChange, PackDiff, ScoreChange
 from clusterkit.render.summary import cell
-from clusterkit.rule_context import fmt_score
+from clusterkit.results.comparison import AssessmentDiff, IndicatorChange, PackDiff, ScoreChange
+from clusterkit.results.numbers import fmt_score
 
 DiffRenderer = Callable[[AssessmentDiff], str]
 VERDICT = {True: "✅", False: "❌", None: "–"}

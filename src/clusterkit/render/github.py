@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from clusterkit.assessment import Assessment, CheckResult, PackAssessment, RoadmapItem
 from clusterkit.render import RenderOptions
-from clusterkit.rule_context import fmt_score
-from clusterkit.sourcemap import FILE_START
+from clusterkit.results.assessment import (
+    FILE_START,
+    Assessment,
+    CheckResult,
+    PackAssessment,
+    RoadmapItem,
+)
+from clusterkit.results.numbers import fmt_score
 
 
 def escape_data(text: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from clusterkit.assessment import Assessment
 from clusterkit.render import RenderOptions
 from clusterkit.render.charts import area_bars, class_colours, portfolio_matrix, score_bars
 from clusterkit.render.templating import environment
 from clusterkit.render.view import report_view
+from clusterkit.results.assessment import Assessment
 
 
 def render(assessment: Assessment, options: RenderOptions) -> str:

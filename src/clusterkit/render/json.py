@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from clusterkit.assessment import Assessment
 from clusterkit.render import RenderOptions
+from clusterkit.results.assessment import Assessment
 
 
 def render(assessment: Assessment, options: RenderOptions) -> str:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from clusterkit.assessment import Assessment, CheckResult, PackAssessment
 from clusterkit.render import RenderOptions
+from clusterkit.results.assessment import Assessment, CheckResult, PackAssessment
 
 FAILURES = frozenset({"unmet", "partial"})
 SKIPPED = frozenset({"unknown", "not_applicable"})

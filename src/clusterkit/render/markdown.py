@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from clusterkit.assessment import Assessment
 from clusterkit.render import RenderOptions
 from clusterkit.render.templating import environment
 from clusterkit.render.view import report_view
+from clusterkit.results.assessment import Assessment
 
 
 def render(assessment: Assessment, options: RenderOptions) -> str:

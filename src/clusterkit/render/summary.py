@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from clusterkit.assessment import Assessment, PackAssessment, RoadmapItem
 from clusterkit.render import RenderOptions
-from clusterkit.rule_context import fmt_score
+from clusterkit.results.assessment import Assessment, PackAssessment, RoadmapItem
+from clusterkit.results.numbers import fmt_score
 
 MAX_ITEMS = 10
 MARK = {True: "✅", False: "❌"}

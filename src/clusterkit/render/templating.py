@@ -10,7 +10,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from clusterkit.resources import bundled_dir
-from clusterkit.rule_context import fmt_score
+from clusterkit.results.numbers import fmt_score
 
 TemplateFormat = Literal["md", "html"]
 

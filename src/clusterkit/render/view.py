@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from clusterkit.assessment import (
+from clusterkit.results.assessment import (
     AreaCoverage,
     Assessment,
     CheckResult,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from clusterkit.assessment import Assessment, PackAssessment
+from clusterkit.results.assessment import Assessment, PackAssessment
 
 FailOn = Literal["minimum", "level", "unknown"]
 FAIL_ON_MODES: tuple[FailOn, ...] = ("minimum", "level", "unknown")

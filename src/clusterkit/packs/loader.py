@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clusterkit.errors import InputError, Problem
+from clusterkit.load.validation import Locator
+from clusterkit.load.yamlfile import KeyPath
 from clusterkit.models.pack import CriteriaPack
-from clusterkit.pack_extension import merged_data, positioned, validated_pack
-from clusterkit.pack_files import PACK_SUFFIXES, bundled_pack_paths, pack_hint, resolve_reference
-from clusterkit.validation import Locator
-from clusterkit.yamlio import KeyPath
+from clusterkit.packs.extension import merged_data, positioned, validated_pack
+from clusterkit.packs.files import PACK_SUFFIXES, bundled_pack_paths, pack_hint, resolve_reference
 
 __all__ = [
     "LoadedPack",

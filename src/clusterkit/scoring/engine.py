@@ -11,7 +11,12 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
-from clusterkit.assessment import (
+from clusterkit.models.evidence import Evidence
+from clusterkit.models.facts import Facts
+from clusterkit.models.pack import Check, CriteriaPack, Indicator, Portfolio, StrategicAreaInfo
+from clusterkit.models.rules import DocumentRule
+from clusterkit.models.vocab import DeclaredStatus
+from clusterkit.results.assessment import (
     AreaResult,
     Assessment,
     CheckResult,
@@ -20,16 +25,11 @@ from clusterkit.assessment import (
     PackAssessment,
     Status,
 )
-from clusterkit.evaluation import Context, evaluate, result_of
-from clusterkit.evidence import Facts
-from clusterkit.levels import assess_levels
-from clusterkit.models.evidence import Evidence
-from clusterkit.models.pack import Check, CriteriaPack, Indicator, Portfolio, StrategicAreaInfo
-from clusterkit.models.rules import DocumentRule
-from clusterkit.models.vocab import DeclaredStatus
-from clusterkit.portfolio import analyse_portfolio
-from clusterkit.profile import summarise
-from clusterkit.roadmap import build_roadmap
+from clusterkit.scoring.evaluation import Context, evaluate, result_of
+from clusterkit.scoring.levels import assess_levels
+from clusterkit.scoring.portfolio import analyse_portfolio
+from clusterkit.scoring.profile import summarise
+from clusterkit.scoring.roadmap import build_roadmap
 
 EPSILON = 1e-9
 

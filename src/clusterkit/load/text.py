@@ -6,8 +6,8 @@ import re
 from typing import Final
 
 from clusterkit.errors import InputError
-from clusterkit.yamlio_limits import MAX_FILE_BYTES
-from clusterkit.yamlio_schema import LINE_BREAK
+from clusterkit.load.limits import MAX_FILE_BYTES
+from clusterkit.load.scalars import LINE_BREAK
 
 # Formats people attach as evidence by mistake; naming them beats "invalid UTF-8 at byte 10".
 _BINARY_SIGNATURES: Final = (

@@ -12,8 +12,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from clusterkit.assessment import Assessment, IndicatorResult, PackAssessment, Result, Status
-from clusterkit.rule_context import fmt_score
+from clusterkit.results.assessment import (
+    Assessment,
+    IndicatorResult,
+    PackAssessment,
+    Result,
+    Status,
+)
+from clusterkit.results.numbers import fmt_score
 
 DIFF_SCHEMA_VERSION = 1
 EPSILON = 1e-9

@@ -28,9 +28,9 @@ from typing import Any, Final
 import yaml
 
 from clusterkit.errors import InputError, Problem
-from clusterkit.yamlio_limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, scan
-from clusterkit.yamlio_problems import empty_file, problem_at, syntax_problem
-from clusterkit.yamlio_schema import (
+from clusterkit.load.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, scan
+from clusterkit.load.problems import empty_file, problem_at, syntax_problem
+from clusterkit.load.scalars import (
     BOOL,
     FLOAT,
     INT,
@@ -45,7 +45,7 @@ from clusterkit.yamlio_schema import (
     scalar_value,
     tag_text,
 )
-from clusterkit.yamlio_text import decode
+from clusterkit.load.text import decode
 
 __all__ = [
     "MAX_DEPTH",

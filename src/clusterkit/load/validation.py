@@ -11,9 +11,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from clusterkit.errors import InputError, Problem
+from clusterkit.load.yamlfile import KeyPath, Position, YamlDocument
 from clusterkit.models import fieldpaths
 from clusterkit.models.base import FieldError
-from clusterkit.yamlio import KeyPath, Position, YamlDocument
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

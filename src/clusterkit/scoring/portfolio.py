@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from statistics import fmean
 
-from clusterkit.assessment import (
+from clusterkit.models.evidence import Evidence
+from clusterkit.models.pack import Portfolio, StrategicAreaInfo
+from clusterkit.models.strategy import Service
+from clusterkit.models.vocab import APPRECIATION_VALUE, CONTRIBUTION_VALUE
+from clusterkit.results.assessment import (
     AreaCoverage,
     PortfolioAnalysis,
     PortfolioClassSummary,
     ServicePlacement,
 )
-from clusterkit.models.evidence import Evidence
-from clusterkit.models.pack import Portfolio, StrategicAreaInfo
-from clusterkit.models.strategy import Service
-from clusterkit.models.vocab import Appreciation, Contribution
-
-CONTRIBUTION_VALUE = {Contribution.COSTS: -1, Contribution.NEUTRAL: 0, Contribution.EARNS: 1}
-APPRECIATION_VALUE = {Appreciation.NEGATIVE: -1, Appreciation.NEUTRAL: 0, Appreciation.POSITIVE: 1}
 
 
 def place(service: Service, portfolio: Portfolio) -> ServicePlacement:

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from clusterkit.errors import InputError, Problem
+from clusterkit.load.validation import Locator, document_locator, validate, validate_data
+from clusterkit.load.yamlfile import KeyPath, Position, YamlDocument, load_file
 from clusterkit.models.extension import PackExtension
 from clusterkit.models.pack import CriteriaPack, reference_problems
-from clusterkit.pack_files import PACK_SUFFIXES, pack_hint, resolve_reference
-from clusterkit.validation import Locator, document_locator, validate, validate_data
-from clusterkit.yamlio import KeyPath, Position, YamlDocument, load_file
+from clusterkit.packs.files import PACK_SUFFIXES, pack_hint, resolve_reference
 
 
 def validated_pack(data: Any, locate: Locator) -> CriteriaPack:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from clusterkit.assessment import ClusterSummary
 from clusterkit.models.evidence import Evidence
+from clusterkit.results.assessment import ClusterSummary
 
 
 def summarise(evidence: Evidence) -> ClusterSummary:

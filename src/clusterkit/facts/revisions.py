@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from clusterkit.errors import UsageError
-from clusterkit.gitfacts import find_repository, git
+from clusterkit.facts.git import find_repository, git
 
 FETCH_HINT = (
     "in CI, fetch the history first (actions/checkout with `fetch-depth: 0`, or `git fetch`)"

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from clusterkit.assessment import IndicatorResult, LevelResult, PackAssessment, Roadmap, RoadmapItem
-from clusterkit.evaluation import fmt
-from clusterkit.levels import required_indicators
 from clusterkit.models.pack import CriteriaPack, Level
+from clusterkit.results.assessment import (
+    IndicatorResult,
+    LevelResult,
+    PackAssessment,
+    Roadmap,
+    RoadmapItem,
+)
+from clusterkit.results.numbers import fmt
+from clusterkit.scoring.levels import required_indicators
 
 EPSILON = 1e-9
 

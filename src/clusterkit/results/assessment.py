@@ -204,6 +204,10 @@ class SourcePosition(Result):
     column: int
 
 
+# Where an annotation points when the field it is about is written nowhere in the file.
+FILE_START = SourcePosition(line=1, column=1)
+
+
 class Assessment(Result):
     """Everything an assessment found: the input of every renderer."""
 

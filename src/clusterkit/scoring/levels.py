@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from clusterkit.assessment import CheckResult, IndicatorResult, LevelResult, PackAssessment
 from clusterkit.errors import InputError
-from clusterkit.evaluation import Context, evaluate, fmt, fmt_score, result_of
 from clusterkit.models.pack import CriteriaPack, Level, LevelCondition
+from clusterkit.results.assessment import CheckResult, IndicatorResult, LevelResult, PackAssessment
+from clusterkit.results.numbers import fmt, fmt_score
+from clusterkit.scoring.evaluation import Context, evaluate, result_of
 
 EPSILON = 1e-9
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from clusterkit.assessment import Assessment, CheckResult, SourcePosition
-from clusterkit.yamlio import KeyPath, YamlDocument
-
-FILE_START = SourcePosition(line=1, column=1)
+from clusterkit.load.yamlfile import KeyPath, YamlDocument
+from clusterkit.results.assessment import FILE_START, Assessment, CheckResult, SourcePosition
 
 # Top-level computed fields of the evidence are written nowhere: point at the field they are computed from.
 # (Nested computed fields such as financing.latest fall back to their written parent.)

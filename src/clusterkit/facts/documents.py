@@ -7,44 +7,19 @@ evidence file's repository (the git work tree around it, or its folder outside g
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel
 
 from clusterkit.errors import InputError, Problem
-from clusterkit.gitfacts import last_commit_dates, work_tree_root
+from clusterkit.facts.git import last_commit_dates, work_tree_root
+from clusterkit.load.yamlfile import KeyPath, YamlDocument
 from clusterkit.models.base import DocumentPath
-from clusterkit.yamlio import KeyPath, YamlDocument
+from clusterkit.models.facts import DocumentFact, Facts
 
-DateSource = Literal["git", "mtime"]
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-
-
-@dataclass(frozen=True)
-class DocumentFact:
-    """What is known about one document the evidence names."""
-
-    path: str
-    exists: bool
-    last_changed: dt.date | None = None
-    date_source: DateSource | None = None
-    headings: tuple[str, ...] | None = None
-
-
-@dataclass(frozen=True)
-class Facts:
-    """Everything the scorer needs to know about the world outside the evidence file."""
-
-    documents: Mapping[str, DocumentFact] = field(default_factory=dict)
-    # About document dates only (a shallow clone, git failing): the scorer reports them only when a
-    # rule of the assessed packs reads document dates, so they never clutter assessments that do not.
-    date_warnings: tuple[str, ...] = ()
-
-    def document(self, path: str) -> DocumentFact | None:
-        return self.documents.get(path)
 
 
 def document_references(model: BaseModel) -> list[tuple[KeyPath, DocumentPath]]:

@@ -8,22 +8,21 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from clusterkit.assessment import CheckResult, Status
-from clusterkit.document_rules import declaration, document
 from clusterkit.models import rules
-from clusterkit.rule_context import (
+from clusterkit.results.assessment import CheckResult, Status
+from clusterkit.results.numbers import fmt
+from clusterkit.scoring.context import (
     Context,
     Outcome,
     bounds_status,
-    fmt,
-    fmt_score,
     months,
     numeric,
     read,
     unknown,
 )
+from clusterkit.scoring.documents import declaration, document
 
-__all__ = ["EVALUATORS", "Context", "Outcome", "evaluate", "fmt", "fmt_score", "result_of"]
+__all__ = ["EVALUATORS", "Context", "Outcome", "evaluate", "result_of"]
 
 
 def threshold(rule: rules.ThresholdRule, ctx: Context) -> Outcome:

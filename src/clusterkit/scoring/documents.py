@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
 
-from clusterkit.evidence import Facts
 from clusterkit.models import rules
+from clusterkit.models.facts import Facts
 from clusterkit.models.vocab import DeclaredStatus
-from clusterkit.rule_context import Context, Outcome, months, read, unknown
+from clusterkit.scoring.context import Context, Outcome, months, read, unknown
 
 
 def document(rule: rules.DocumentRule, ctx: Context) -> Outcome:

@@ -9,8 +9,8 @@ from typing import Any, Final
 import yaml
 
 from clusterkit.errors import Problem
-from clusterkit.yamlio_problems import empty_file, problem_at, syntax_problem
-from clusterkit.yamlio_schema import CORE_TAGS, EventSource, tag_text
+from clusterkit.load.problems import empty_file, problem_at, syntax_problem
+from clusterkit.load.scalars import CORE_TAGS, EventSource, tag_text
 
 MAX_FILE_BYTES: Final = 4 * 1024 * 1024
 """Largest file accepted. Evidence files are a few kilobytes; 4 MiB leaves room for generated ones while

@@ -1,16 +1,16 @@
-"""What every rule evaluation shares: the context it reads, the outcome it gives, and number formats."""
+"""What every rule evaluation shares: the context it reads and the outcome it gives."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from clusterkit.assessment import Status
-from clusterkit.evidence import Facts
 from clusterkit.models import fieldpaths, rules
 from clusterkit.models.evidence import Evidence
+from clusterkit.models.facts import Facts
+from clusterkit.results.assessment import Status
+from clusterkit.results.numbers import fmt
 
 
 @dataclass(frozen=True)
@@ -42,28 +42,6 @@ def read(evidence: Evidence, path: str) -> Any:
         if value is None:
             return None
     return value
-
-
-def fmt(value: float, display: rules.Display = "number") -> str:
-    """A number as reports show it: 30 %, EUR 12,000, 0.5, 15."""
-    if display == "percent":
-        return f"{value * 100:.0f} %"
-    if display == "money":
-        return f"EUR {value:,.0f}"
-    if value == int(value):
-        return f"{int(value)}"
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def fmt_score(value: float | None) -> str:
-    """A score as a percentage rounded down to one decimal: 79.96 % must never read as 80 %.
-
-    The one place scores become text, so the terminal, reports, annotations and diffs agree.
-    """
-    if value is None:
-        return "n/a"
-    tenths = (Decimal(str(value)) * 1000).to_integral_value(rounding=ROUND_FLOOR)
-    return f"{tenths / 10:.1f}".removesuffix(".0") + " %"
 
 
 def months(count: int) -> str:

@@ -8,7 +8,7 @@ from typing import Any, Final
 import yaml
 
 from clusterkit.errors import Problem
-from clusterkit.yamlio_schema import LINE_BREAK
+from clusterkit.load.scalars import LINE_BREAK
 
 _TAB_HINT: Final = "indent with spaces, not tabs"
 

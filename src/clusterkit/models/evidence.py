@@ -12,168 +12,21 @@ from typing import Literal
 from pydantic import Field, computed_field, field_validator, model_validator
 
 from clusterkit.models.base import (
-    Count,
     DocumentPath,
     IndicatorId,
-    Money,
-    Ratio,
     Strict,
     Text,
-    Year,
 )
-from clusterkit.models.organisation import ClusterProfile, Cooperation, Management, Participants
+from clusterkit.models.cluster import ClusterProfile, Cooperation
+from clusterkit.models.communication import Communication
+from clusterkit.models.financing import Financing
+from clusterkit.models.management import Management
+from clusterkit.models.participants import Participants
 from clusterkit.models.strategy import Kpi, Service, Strategy
+from clusterkit.models.surveys import SatisfactionSurvey
 from clusterkit.models.vocab import Contribution, DeclaredStatus
 
 EVIDENCE_SCHEMA_VERSION = 1
-
-
-class PrivateFunding(Strict):
-    """Private money of one year, by source."""
-
-    membership_fees: Money | None = Field(None, description="Membership fees, in EUR.")
-    service_fees: Money | None = Field(None, description="Fees paid for services, in EUR.")
-    sponsoring: Money | None = Field(None, description="Sponsoring, in EUR.")
-    other: Money | None = Field(None, description="Other private income, in EUR.")
-
-    @computed_field(
-        description="Sum of the private sources given, in EUR (a source left out adds nothing)."
-    )
-    @property
-    def total(self) -> float:
-        sources = (self.membership_fees, self.service_fees, self.sponsoring, self.other)
-        return sum(value for value in sources if value is not None)
-
-
-class FinancingYear(Strict):
-    """The cluster organisation's income in one year."""
-
-    year: Year = Field(description="The calendar year.")
-    public: Money = Field(description="Public funding (programmes, grants), in EUR.")
-    private: PrivateFunding = Field(description="Private income by source, in EUR.")
-
-    @computed_field(description="Public plus private income, in EUR.")
-    @property
-    def total(self) -> float:
-        return self.public + self.private.total
-
-    @computed_field(description="Private income as a share of the total (0 to 1).")
-    @property
-    def private_share(self) -> float | None:
-        return self.private.total / self.total if self.total > 0 else None
-
-
-class FinancialControlling(Strict):
-    """Budget and cost control (indicator 4.1.4)."""
-
-    budget: DocumentPath | None = Field(None, description="The current annual budget.")
-    cost_tracking_per_service: bool | None = Field(
-        None, description="Costs are tracked per activity or service."
-    )
-    board_reports_per_year: Count | None = Field(
-        None, description="Financial reports to the board in the last 12 months."
-    )
-
-
-class Financing(Strict):
-    """How the cluster management is financed, and for how long."""
-
-    secured_until: dt.date | None = Field(
-        None, description="Date until which the financing is secured by contracts or decisions."
-    )
-    years: list[FinancingYear] | None = Field(
-        None, description="Income per year, at least the last full year."
-    )
-    controlling: FinancialControlling | None = Field(
-        None, description="Budget and financial controlling."
-    )
-    plan: DocumentPath | None = Field(
-        None,
-        description="Multi-year financing plan: expected income by source for the coming years (indicator 3.1).",
-    )
-
-    @field_validator("years")
-    @classmethod
-    def _years_unique(cls, years: list[FinancingYear] | None) -> list[FinancingYear] | None:
-        if years is not None and len({item.year for item in years}) != len(years):
-            raise ValueError("a year is listed twice")
-        return years
-
-    @computed_field(description="The most recent year of financing given.")
-    @property
-    def latest(self) -> FinancingYear | None:
-        return max(self.years, key=lambda item: item.year) if self.years else None
-
-
-class PressItem(Strict):
-    """A mention of the cluster in the press, publications or media (indicator 5.1)."""
-
-    date: dt.date = Field(description="Publication date.")
-    title: Text = Field(description="Headline or title.")
-    outlet: str | None = Field(None, description="Newspaper, magazine, broadcaster or journal.")
-    url: str | None = Field(None, pattern=r"^https?://[^\s]+$", description="Link to the item.")
-
-
-class SuccessStory(Strict):
-    """A documented success of participants that the cluster made possible (indicator 5.2)."""
-
-    title: Text = Field(description="Short title of the story.")
-    date: dt.date | None = Field(None, description="When it was published or achieved.")
-    participants: list[Text] | None = Field(None, description="Participants involved.")
-    document: DocumentPath | None = Field(None, description="Where the story is written up.")
-
-
-class Communication(Strict):
-    """Communication and recognition of the cluster (indicators 4.6.1, 5.1, 5.2)."""
-
-    plan: DocumentPath | None = Field(None, description="The communication plan or concept.")
-    newsletters_per_year: Count | None = Field(
-        None, description="Newsletters sent in the last 12 months."
-    )
-    events_per_year: Count | None = Field(
-        None, description="Events the cluster organised in the last 12 months."
-    )
-    channels: list[Text] | None = Field(
-        None, description="Channels used: newsletter, LinkedIn, website news, ..."
-    )
-    press: list[PressItem] | None = Field(None, description="Press and media mentions.")
-    success_stories: list[SuccessStory] | None = Field(
-        None, description="Documented success stories."
-    )
-
-
-class SatisfactionSurvey(Strict):
-    """A survey of participants' satisfaction (indicator 5.3)."""
-
-    date: dt.date = Field(description="When the survey closed.")
-    invited: Count | None = Field(None, description="Participants invited to answer.")
-    respondents: Count | None = Field(None, description="Participants who answered.")
-    satisfied_share: Ratio | None = Field(
-        None, description="Share of respondents satisfied overall (0 to 1)."
-    )
-    report: DocumentPath | None = Field(None, description="The survey's results report.")
-    actions: list[Text] | None = Field(
-        None, description="What the cluster management changed because of it."
-    )
-
-    @model_validator(mode="after")
-    def _respondents_within_invited(self) -> SatisfactionSurvey:
-        if (
-            self.invited is not None
-            and self.respondents is not None
-            and self.respondents > self.invited
-        ):
-            raise ValueError(
-                f"respondents ({self.respondents}) cannot exceed invited ({self.invited})"
-            )
-        return self
-
-    @computed_field(description="Respondents as a share of those invited.")
-    @property
-    def response_rate(self) -> float | None:
-        if self.invited is None or self.respondents is None or self.invited == 0:
-            return None
-        return self.respondents / self.invited
 
 
 class Declaration(Strict):

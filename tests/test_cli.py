@@ -251,3 +251,22 @@ def test_a_pack_the_evidence_names_but_that_does_not_exist_is_an_error_at_its_li
             f"{evidence}:2:23: error: criteria.1: no criteria pack `esca-gld`"
         ), result
         assert "did you mean `esca-gold`?" in result.stderr
+
+
+PACK_CORPUS = Path(__file__).resolve().parent / "data" / "packs" / "invalid"
+
+
+@pytest.mark.parametrize("command", ["validate", "assess"])
+def test_two_packs_whose_levels_need_each_other_are_an_input_error(cli, command) -> None:
+    """Issue 9: the cycle is found where the packs are loaded, not by the scorer (exit 2, not 3)."""
+    packs = ("--criteria", "level-cycle-a.yaml", "--criteria", "level-cycle-b.yaml")
+    args = (command, *packs) if command == "validate" else (command, NEAR_GOLD, *packs)
+    result = cli(*args, cwd=PACK_CORPUS)
+    assert result.code == 2, result
+    assert "internal error" not in result.stderr, result
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(
+        "level-cycle-a.yaml:14:11: error: levels.0.requires.prerequisites.0:"
+    ), result
+    assert "needs itself through its prerequisites" in first and first.endswith("[level-cycle]")
+    assert result.stderr.count("[level-cycle]") == 1, result

@@ -40,6 +40,8 @@ REQUIRED_CODES = frozenset(
         "unknown-ref",
         "unknown-pack",
         "extends-cycle",
+        "level-cycle",
+        "pack-cycle",
         "invalid-value",
         "out-of-range",
         "unknown-field",

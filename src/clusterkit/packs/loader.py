@@ -7,10 +7,10 @@ from pathlib import Path
 
 from clusterkit.errors import InputError, Problem
 from clusterkit.load.validation import Locator
-from clusterkit.load.yamlfile import KeyPath
 from clusterkit.models.pack import CriteriaPack
 from clusterkit.packs.extension import merged_data, positioned, validated_pack
 from clusterkit.packs.files import PACK_SUFFIXES, bundled_pack_paths, pack_hint, resolve_reference
+from clusterkit.packs.graph import check_graph
 
 __all__ = [
     "LoadedPack",
@@ -50,35 +50,9 @@ def load_with_prerequisites(
             continue
         loaded[item.pack.id] = item
         queue.extend((reference, None) for reference in _prerequisite_packs(item, loaded))
-    problems = [problem for item in loaded.values() for problem in _unknown_levels(item, loaded)]
-    if problems:
-        raise InputError(problems)
-    return list(loaded.values())
-
-
-def _unknown_levels(item: LoadedPack, loaded: dict[str, LoadedPack]) -> list[Problem]:
-    """Prerequisites naming a level another pack does not have (the pack's own are checked on load)."""
-    problems: list[Problem] = []
-    for n, level in enumerate(item.pack.levels):
-        for k, ref in enumerate(level.requires.prerequisites):
-            other = loaded.get(ref.pack or item.pack.id)
-            where: KeyPath = ("levels", n, "requires", "prerequisites", k)
-            if other is None:  # a sibling file whose id is not the one named
-                message = f"level `{level.id}` needs pack `{ref.pack}`, but its file has another id"
-                problems.append(positioned(item.locate, (*where, "pack"), message, "unknown-ref"))
-            elif other is not item and other.pack.level(ref.level) is None:
-                message = f"level `{level.id}` needs unknown level `{ref.level}` of `{ref.pack}`"
-                known = ", ".join(other_level.id for other_level in other.pack.levels)
-                problems.append(
-                    positioned(
-                        item.locate,
-                        (*where, "level"),
-                        message,
-                        "unknown-ref",
-                        f"the levels of {ref.pack}: {known}",
-                    )
-                )
-    return problems
+    packs = list(loaded.values())
+    check_graph(packs)
+    return packs
 
 
 def _prerequisite_packs(item: LoadedPack, loaded: dict[str, LoadedPack]) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from clusterkit.errors import InputError
 from clusterkit.models.pack import CriteriaPack, Level, LevelCondition
 from clusterkit.results.assessment import CheckResult, IndicatorResult, LevelResult, PackAssessment
 from clusterkit.results.numbers import fmt, fmt_score
@@ -42,16 +41,12 @@ def assess_levels(
 ) -> list[LevelResult]:
     """Every level of the pack, in pack order; prerequisites inside the pack are resolved on the way."""
     done: dict[str, LevelResult] = {}
-    visiting: set[str] = set()
 
+    # No level needs itself: the prerequisite graph was checked when the packs were loaded
+    # (clusterkit.packs.graph), so this recursion ends.
     def result(level: Level) -> LevelResult:
         if level.id in done:
             return done[level.id]
-        if level.id in visiting:
-            raise InputError.single(
-                pack.id, f"level `{level.id}` needs itself through its prerequisites", "level-cycle"
-            )
-        visiting.add(level.id)
         reasons = [
             f"minimum requirement {item.id} {item.title} is {item.status.replace('_', ' ')}"
             for item in required_indicators(level, indicators)

@@ -39,8 +39,7 @@ def gold_packs() -> list[Any]:
 def assess_data(data: dict[str, Any], facts: Facts) -> Assessment:
     """Assess raw evidence data against esca-gold (and its prerequisite) without touching the disk."""
     evidence = Evidence.model_validate(data)
-    spec = load_pack("strategy-process").pack
-    portfolio = (spec.id, spec.portfolio, spec.strategic_areas or []) if spec.portfolio else None
+    portfolio = load_pack("strategy-process").pack
     return assess(
         gold_packs(),
         evidence,

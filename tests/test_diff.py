@@ -189,3 +189,43 @@ def test_a_file_added_in_the_range_is_new_not_a_regression(tmp_path: Path, cli) 
     assert as_json.code == 0, as_json
     document = json.loads(as_json.stdout)
     assert document["added"] is True and document["new"]["passed"] is True
+
+
+def test_diff_in_ci_formats_names_every_regression_and_lost_indicator(
+    example_repo: Path, cli
+) -> None:
+    """Issue 9: diff has the github and junit formats of the one registry."""
+    from junitparser import JUnitXml
+
+    github = cli("diff", "--rev", "HEAD~1..HEAD", "-f", "github", cwd=example_repo)
+    assert github.code == 0, github
+    lines = github.stdout.splitlines()
+    errors = [line for line in lines if line.startswith("::error ")]
+    assert errors and all("title=clusterkit diff%3A regression::" in line for line in errors)
+    assert any(line.startswith("::warning title=esca-gold%3A lost::4.1.1 ") for line in lines)
+    assert any(line.startswith("::notice title=esca-gold%3A won::1.2 ") for line in lines)
+    assert lines[-1].startswith("::notice title=clusterkit diff::HEAD~1:cluster.yaml → ")
+    junit = cli("diff", "--rev", "HEAD~1..HEAD", "-f", "junit", cwd=example_repo)
+    assert junit.code == 0, junit
+    report = JUnitXml.fromstring(junit.stdout.encode())
+    cases = {(case.classname, case.name): case for suite in report for case in suite}
+    assert not cases[("esca-gold.1.2", next(n for c, n in cases if c == "esca-gold.1.2"))].result
+    lost = next(case for (c, _), case in cases.items() if c == "esca-gold.4.1.1")
+    assert lost.result and "met → partial" in lost.result[0].message
+    overall = cases[("clusterkit diff", "no regression")]
+    assert overall.result and "no longer reached" in overall.result[0].message
+
+
+def test_a_new_file_in_ci_formats_is_a_notice_and_a_passing_case(tmp_path: Path, cli) -> None:
+    repo = tmp_path / "strategy"
+    shutil.copytree(EXAMPLES / "hydrogen-start", repo)
+    (repo / "cluster.yaml").rename(tmp_path / "cluster.yaml")
+    init(repo)
+    commit(repo, "documents first", COMMIT_DATE)
+    (tmp_path / "cluster.yaml").rename(repo / "cluster.yaml")
+    commit(repo, "add the evidence file", COMMIT_DATE)
+    github = cli("diff", "--rev", "HEAD~1..HEAD", "-f", "github", cwd=repo)
+    assert github.code == 0, github
+    assert github.stdout.startswith("::notice title=clusterkit diff::`cluster.yaml` does not exist")
+    junit = cli("diff", "--rev", "HEAD~1..HEAD", "-f", "junit", cwd=repo)
+    assert junit.code == 0 and "<failure" not in junit.stdout, junit

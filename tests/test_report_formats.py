@@ -28,7 +28,7 @@ def agrifood() -> Assessment:
     return assess_example("agrifood-midlands")
 
 
-@pytest.mark.parametrize("name", sorted(RENDERERS))
+@pytest.mark.parametrize("name", sorted(RENDERERS["assessment"]))
 def test_every_registered_format_renders(agrifood: Assessment, name: str) -> None:
     text = render(agrifood, name)
     assert text.strip(), name
@@ -36,7 +36,7 @@ def test_every_registered_format_renders(agrifood: Assessment, name: str) -> Non
 
 
 def test_report_formats_are_registered() -> None:
-    assert {"md", "html", "json"} <= set(RENDERERS)
+    assert {"md", "html", "json"} <= set(RENDERERS["assessment"])
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
@@ -233,3 +233,32 @@ def test_templates_and_packs_load_from_an_installed_wheel(tmp_path: Path) -> Non
     assert all(
         pack in listed.stdout for pack in ("esca-gold", "eccp-validation", "strategy-process")
     )
+
+
+def test_a_format_added_to_the_registry_is_offered_by_the_commands_it_names(tmp_path) -> None:
+    """Issue 9: the CLI's --format choices and help come from the one registry."""
+    module = tmp_path / "plain_text.py"
+    module.write_text(
+        "def render(assessment, options):\n    return f'{assessment.cluster.name}\\n'\n",
+        encoding="utf-8",
+    )
+    probe = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "from clusterkit.render import RENDERERS, Format\n"
+        "RENDERERS['assessment']['text'] = Format('plain_text:render', ('report',), 'the name')\n"
+        "from clusterkit.cli.app import app\n"
+        "app(sys.argv[1:])\n"
+    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=False
+        )
+
+    helped = run("report", "--help")
+    assert "[md|html|json|text]" in helped.stdout and "text: the name" in helped.stdout, helped
+    assert "|text]" not in run("assess", "--help").stdout
+    done = run("report", str(EXAMPLES / "hydrogen-start" / "cluster.yaml"), "-f", "text")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Vadehav Hydrogen Cluster\n", done.stdout

@@ -1,4 +1,10 @@
-"""The steps every command shares: load and validate the evidence, load the packs, collect facts, assess."""
+"""The one module that joins the halves: load and validate the evidence, load the packs, collect facts, assess.
+
+Every command that assesses goes through `load_evidence` and `run`. The packs of a run (the requested ones,
+their prerequisites, and the pack whose portfolio classes place the services) are loaded once, up front,
+with their graph checked; the document facts are collected once, and dated (git asked) only when a rule of
+those packs reads document dates.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clusterkit.errors import InputError, Problem, UsageError
-from clusterkit.facts.documents import collect
+from clusterkit.facts.documents import collect, with_dates
 from clusterkit.load.positions import with_positions
 from clusterkit.load.validation import validate
 from clusterkit.load.yamlfile import YamlDocument, load_file
@@ -29,7 +35,7 @@ class LoadedEvidence:
     """A validated evidence file with its source (for positions) and document facts.
 
     The facts say which documents exist and their headings, but carry no change dates: asking git costs
-    more than the rest of an assessment, so `run` collects dates only when a rule of its packs reads them.
+    more than the rest of an assessment, so `run` adds dates only when a rule of its packs reads them.
     """
 
     path: Path
@@ -40,16 +46,10 @@ class LoadedEvidence:
 
 def load_evidence(path: Path, display: str | None = None) -> LoadedEvidence:
     """Load, validate and collect facts for one evidence file; every problem in one InputError."""
-    if not path.exists():
-        raise InputError.single(
-            display or str(path),
-            "no such file",
-            "file-not-found",
-            hint="give the path to your cluster.yaml, or run clusterkit in its folder",
-        )
-    document = load_file(path, display)
+    hint = "give the path to your cluster.yaml, or run clusterkit in its folder"
+    document = load_file(path, display, missing=hint)
     evidence = validate(Evidence, document)
-    facts = collect(evidence, document, path, dates=False)
+    facts = collect(evidence, document, path)
     return LoadedEvidence(path, document, evidence, facts)
 
 
@@ -123,12 +123,27 @@ def targets(
     return chosen
 
 
-def portfolio_source(packs: Sequence[CriteriaPack]) -> CriteriaPack:
-    """The pack whose portfolio classes place the services: a requested one that has them, else the bundled one."""
-    for pack in packs:
-        if pack.portfolio is not None:
-            return pack
-    return load_pack(PORTFOLIO_PACK).pack
+@dataclass(frozen=True)
+class PackSet:
+    """The packs of one run, each loaded once: the requested ones, then the packs their levels need."""
+
+    loaded: list[LoadedPack]
+    requested: list[str]  # the ids asked for, in order; the others are prerequisites
+    portfolio: CriteriaPack | None  # whose portfolio classes place the services
+
+    @property
+    def packs(self) -> list[CriteriaPack]:
+        return [item.pack for item in self.loaded]
+
+
+def load_packs(references: Sequence[str], relative_to: Path | None = None) -> PackSet:
+    """Load the requested packs with their prerequisites (graph checked) and the portfolio's pack."""
+    loaded: list[LoadedPack] = load_with_prerequisites(list(references), relative_to)
+    requested = [item.pack.id for item in loaded[: len(set(references))]]
+    portfolio = next((item.pack for item in loaded if item.pack.portfolio is not None), None)
+    if portfolio is None:
+        portfolio = load_pack(PORTFOLIO_PACK).pack
+    return PackSet(loaded, requested, portfolio)
 
 
 def run(
@@ -138,27 +153,29 @@ def run(
     levels: Sequence[str] = (),
     today: dt.date | None = None,
     clock: Callable[[], dt.date] = dt.date.today,
+    packs: PackSet | None = None,
 ) -> Assessment:
-    """Assess one loaded evidence file against its packs (and their prerequisites)."""
-    references, relative_to = pack_references(loaded, criteria)
-    packs: list[LoadedPack] = load_with_prerequisites(references, relative_to)
-    requested = [item.pack.id for item in packs[: len(set(references))]]
-    pack_models = [item.pack for item in packs]
+    """Assess one loaded evidence file against its packs (and their prerequisites).
+
+    ``packs`` are packs loaded already (a run over many files loads them once); else the packs that
+    ``criteria`` or the evidence file names are loaded here.
+    """
+    if packs is None:
+        references, relative_to = pack_references(loaded, criteria)
+        packs = load_packs(references, relative_to)
     date, source = assessment_date(today, loaded.evidence, clock)
-    spec = portfolio_source(pack_models)
-    portfolio = (spec.id, spec.portfolio, spec.strategic_areas or []) if spec.portfolio else None
     facts = loaded.facts
-    if reads_document_dates(pack_models):
-        facts = collect(loaded.evidence, loaded.document, loaded.path, dates=True)
+    if reads_document_dates(packs.packs):
+        facts = with_dates(facts, loaded.path)
     assessment = assess(
-        pack_models,
+        packs.packs,
         loaded.evidence,
         facts,
         date,
         evidence_file=loaded.document.path,
         date_source=source,
-        requested=requested,
-        targets=targets(pack_models, requested, levels),
-        portfolio=portfolio,
+        requested=packs.requested,
+        targets=targets(packs.packs, packs.requested, levels),
+        portfolio=packs.portfolio,
     )
     return with_positions(assessment, loaded.document)

@@ -10,6 +10,7 @@ import typer
 
 from clusterkit import __version__
 from clusterkit.cli.common import STATE, run_command
+from clusterkit.cli.formats import format_option
 from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Level, Output, Today
 
 app = typer.Typer(
@@ -26,17 +27,6 @@ criteria_app = typer.Typer(
 app.add_typer(criteria_app, name="criteria")
 
 
-class AssessFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-
-
-class ReportFormat(StrEnum):
-    MD = "md"
-    HTML = "html"
-    JSON = "json"
-
-
 class SchemaKind(StrEnum):
     EVIDENCE = "evidence"
     CRITERIA = "criteria"
@@ -46,18 +36,6 @@ class FailOn(StrEnum):
     MINIMUM = "minimum"
     LEVEL = "level"
     UNKNOWN = "unknown"
-
-
-class CheckFormat(StrEnum):
-    GITHUB = "github"
-    JUNIT = "junit"
-    MD = "md"
-    JSON = "json"
-
-
-class DiffFormat(StrEnum):
-    MD = "md"
-    JSON = "json"
 
 
 def _version(value: bool) -> None:
@@ -109,9 +87,7 @@ def assess(
     criteria: Criteria = None,
     level: Level = None,
     today: Today = None,
-    output_format: Annotated[
-        AssessFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = AssessFormat.TABLE,
+    output_format: Annotated[str, format_option("assess", "table")] = "table",
     output: Output = None,
 ) -> None:
     """Score the evidence and print the verdict, scores, minimum requirements and next steps."""
@@ -119,7 +95,7 @@ def assess(
 
     run_command(
         lambda: assess_commands.assess(
-            file, criteria or [], level or [], today, output_format.value, output
+            file, criteria or [], level or [], today, output_format, output
         )
     )
 
@@ -130,9 +106,7 @@ def report(
     criteria: Criteria = None,
     level: Level = None,
     today: Today = None,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReportFormat.MD,
+    output_format: Annotated[str, format_option("report", "md")] = "md",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -150,7 +124,7 @@ def report(
 
     run_command(
         lambda: report_command.report(
-            file, criteria or [], level or [], today, output_format.value, output
+            file, criteria or [], level or [], today, output_format, output
         )
     )
 
@@ -169,10 +143,8 @@ def check(
         ),
     ] = FailOn.LEVEL,
     output_format: Annotated[
-        CheckFormat | None,
-        typer.Option(
-            "--format", "-f", help="Output format; default github in GitHub Actions, else md."
-        ),
+        str | None,
+        format_option("check", None, "Default: github in GitHub Actions, else md."),
     ] = None,
     output: Output = None,
 ) -> None:
@@ -186,7 +158,7 @@ def check(
             level or [],
             today,
             fail_on.value,
-            output_format.value if output_format else None,
+            output_format,
             output,
         )
     )
@@ -212,9 +184,7 @@ def diff(
     criteria: Criteria = None,
     level: Level = None,
     today: Today = None,
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DiffFormat.MD,
+    output_format: Annotated[str, format_option("diff", "md")] = "md",
     output: Output = None,
     fail_on_regression: Annotated[
         bool,
@@ -231,7 +201,7 @@ def diff(
             criteria or [],
             level or [],
             today,
-            output_format.value,
+            output_format,
             output,
             fail_on_regression,
         )

@@ -8,8 +8,9 @@ from pathlib import Path
 import typer
 
 from clusterkit.cli.common import assess_file, use_color, write_output
+from clusterkit.cli.formats import is_machine, produce
 from clusterkit.errors import ExitCode, InputError, Problem
-from clusterkit.render import MACHINE_FORMATS, RenderOptions, render
+from clusterkit.render import RenderOptions
 
 
 def validate(files: list[Path], criteria: list[str]) -> ExitCode:
@@ -57,8 +58,8 @@ def assess(
 ) -> ExitCode:
     """Assess one evidence file and print or write the result; exit 0 when every target level is reached."""
     assessment = assess_file(file, criteria, levels, today)
-    color = use_color() and output is None and output_format not in MACHINE_FORMATS
-    text = render(assessment, output_format, RenderOptions(color=color, width=_width()))
+    color = use_color() and output is None and not is_machine("assess", output_format)
+    text = produce("assess", output_format, assessment, RenderOptions(color=color, width=_width()))
     write_output(text, output, protected=(file,))
     return ExitCode.OK if assessment.passed else ExitCode.CHECK_FAILED
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import typer
 
 from clusterkit.cli.common import assess_file, write_output
+from clusterkit.cli.formats import produce
 from clusterkit.errors import ExitCode
-from clusterkit.render import RenderOptions, render
+from clusterkit.render import render
 from clusterkit.scoring.verdict import fail_on_mode, failures
 
 SUMMARY_FORMAT = "summary"
@@ -32,8 +33,8 @@ def check(
     """Assess, print the report, append the step summary in GitHub Actions, and exit 1 on failure."""
     assessment = assess_file(file, criteria, levels, today)
     name = output_format or default_format()
-    write_output(render(assessment, name, RenderOptions()), output, protected=(file,))
-    append_step_summary(render(assessment, SUMMARY_FORMAT, RenderOptions()))
+    write_output(produce("check", name, assessment), output, protected=(file,))
+    append_step_summary(render(assessment, SUMMARY_FORMAT))
     reasons = failures(assessment, fail_on_mode(fail_on))
     for reason in reasons:
         typer.echo(f"clusterkit check: {reason}", err=True)

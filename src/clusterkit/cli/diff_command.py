@@ -94,37 +94,19 @@ def diff(
     fail_on_regression: bool,
 ) -> ExitCode:
     """Print what changed; exit 1 with --fail-on-regression when a verdict or a score dropped."""
-    from clusterkit.render.diff import DIFF_RENDERERS
-    from clusterkit.results.comparison import compare
+    from clusterkit.cli.formats import produce
+    from clusterkit.results.comparison import NewEvidence, compare
 
     try:
         old, new = _pair(files, rev, criteria, levels, parse_date(today))
     except AddedFile as added:
         # A pull request that adds cluster.yaml has nothing to compare with; that is no regression.
-        write_output(_added(added, output_format), output, protected=tuple(files))
+        where = f"`{added.absent.path}` does not exist at `{added.absent.revision}`"
+        text = produce("diff", output_format, NewEvidence(message=where, new=added.new))
+        write_output(text, output, protected=tuple(files))
         return ExitCode.OK
     result = compare(old, new)
-    write_output(DIFF_RENDERERS[output_format](result), output, protected=tuple(files))
+    write_output(produce("diff", output_format, result), output, protected=tuple(files))
     if fail_on_regression and result.regressions:
         return ExitCode.CHECK_FAILED
     return ExitCode.OK
-
-
-def _added(added: AddedFile, output_format: str) -> str:
-    """What diff says for a file that is new in the range: the new assessment's summary."""
-    import json
-
-    from clusterkit.render import render
-    from clusterkit.results.comparison import DIFF_SCHEMA_VERSION
-
-    where = f"`{added.absent.path}` does not exist at `{added.absent.revision}`"
-    if output_format == "json":
-        document = {
-            "schema_version": DIFF_SCHEMA_VERSION,
-            "added": True,
-            "message": f"{where}: nothing to compare",
-            "new": json.loads(render(added.new, "json")),
-        }
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    summary = render(added.new, "summary")
-    return f"{where}, so there is nothing to compare: the file is new.\n\n{summary}"

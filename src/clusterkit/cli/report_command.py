@@ -7,16 +7,14 @@ from pathlib import Path
 import typer
 
 from clusterkit.cli.common import assess_file, write_output
+from clusterkit.cli.formats import choices, produce
 from clusterkit.errors import ExitCode
-from clusterkit.render import render
-
-HTML_NAME = "report.html"
 
 
 def default_output(file: Path, output_format: str) -> Path | None:
-    """Where a report goes without -o: HTML beside the evidence file (a browser opens a file, not a
-    stream); Markdown and JSON to stdout, for a pipe or a redirect."""
-    return file.parent / HTML_NAME if output_format == "html" else None
+    """Where a report goes without -o: the format's default file beside the evidence file, or stdout."""
+    name = choices("report")[output_format].default_file
+    return file.parent / name if name else None
 
 
 def report(
@@ -30,7 +28,7 @@ def report(
     """Assess one evidence file and write its report; a report is not a gate, so exit 0 either way."""
     assessment = assess_file(file, criteria, levels, today)
     target = output or default_output(file, output_format)
-    write_output(render(assessment, output_format), target, protected=(file,))
+    write_output(produce("report", output_format, assessment), target, protected=(file,))
     if target is not None:
         typer.echo(f"wrote {output_format} report to {target}", err=True)
     return ExitCode.OK

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +47,10 @@ def repository_root(folder: Path) -> Path:
     return work_tree_root(folder) or folder.resolve()
 
 
-def collect(
-    evidence: BaseModel, source: YamlDocument, evidence_file: Path, *, dates: bool = True
-) -> Facts:
+def collect(evidence: BaseModel, source: YamlDocument, evidence_file: Path) -> Facts:
     """Facts for every document the evidence names; a path outside the repository is an input error.
 
-    With ``dates=False`` no document gets a change date (and git is not asked).
+    No document gets a change date here (git is not asked): `with_dates` adds them when a rule needs them.
     """
     base = evidence_file.resolve().parent
     root = repository_root(base)
@@ -72,16 +71,23 @@ def collect(
         files[str(reference)] = base / reference
     if problems:
         raise InputError(problems)
-    if not dates:
-        documents = {
-            ref: _fact(ref, file, None, dated=False) for ref, file in sorted(files.items())
-        }
-        return Facts(documents=documents)
-    history = last_commit_dates(base, [file for file in files.values() if file.is_file()])
-    documents = {
-        ref: _fact(ref, file, history.dates.get(file.resolve()))
-        for ref, file in sorted(files.items())
-    }
+    return Facts(documents={ref: _fact(ref, file) for ref, file in sorted(files.items())})
+
+
+def with_dates(facts: Facts, evidence_file: Path) -> Facts:
+    """The facts with each existing document's last change: its last commit when committed and clean,
+    else its modification time. Git is asked once, for all of them."""
+    base = evidence_file.resolve().parent
+    files = {ref: base / ref for ref, fact in facts.documents.items() if fact.exists}
+    history = last_commit_dates(base, list(files.values()))
+    documents = dict(facts.documents)
+    for ref, file in files.items():
+        committed = history.dates.get(file.resolve())
+        if committed is not None:
+            documents[ref] = replace(documents[ref], last_changed=committed, date_source="git")
+        else:
+            changed = dt.datetime.fromtimestamp(file.stat().st_mtime, tz=dt.UTC).date()
+            documents[ref] = replace(documents[ref], last_changed=changed, date_source="mtime")
     return Facts(documents=documents, date_warnings=history.warnings)
 
 
@@ -96,19 +102,12 @@ def _outside(reference: str, base: Path, root: Path) -> str:
     return ""
 
 
-def _fact(
-    reference: str, file: Path, committed: dt.date | None, *, dated: bool = True
-) -> DocumentFact:
-    """A document's facts: its last commit date when committed and clean, else its modification time."""
+def _fact(reference: str, file: Path) -> DocumentFact:
+    """A document's facts without dates: whether it exists, and its headings where it has them."""
     if not file.is_file():
         return DocumentFact(reference, exists=False)
     headings = _headings(file) if file.suffix.lower() in MARKDOWN_SUFFIXES else None
-    if not dated:
-        return DocumentFact(reference, True, None, None, headings)
-    if committed is not None:
-        return DocumentFact(reference, True, committed, "git", headings)
-    changed = dt.datetime.fromtimestamp(file.stat().st_mtime, tz=dt.UTC).date()
-    return DocumentFact(reference, True, changed, "mtime", headings)
+    return DocumentFact(reference, True, None, None, headings)
 
 
 def _headings(file: Path) -> tuple[str, ...] | None:

@@ -107,8 +107,13 @@ def load_text(text: str | bytes, path: str) -> YamlDocument:
         raise InputError.single(path, "the file is too large to read", "too-large") from None
 
 
-def load_file(path: pathlib.Path, display: str | None = None) -> YamlDocument:
-    """Read and load `path`; problems name it as `display` (default: the path as given)."""
+def load_file(
+    path: pathlib.Path, display: str | None = None, missing: str = "check the path and spelling"
+) -> YamlDocument:
+    """Read and load `path`; problems name it as `display` (default: the path as given).
+
+    ``missing`` is the hint when the file does not exist: what the caller knows about where it should be.
+    """
     shown = str(path) if display is None else display
     try:
         with path.open("rb") as handle:
@@ -116,7 +121,7 @@ def load_file(path: pathlib.Path, display: str | None = None) -> YamlDocument:
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise InputError.single(
-            shown, "the file does not exist", "file-not-found", hint="check the path and spelling"
+            shown, "the file does not exist", "file-not-found", hint=missing
         ) from None
     except IsADirectoryError:
         raise InputError.single(shown, "this is a directory, not a file", "unreadable") from None

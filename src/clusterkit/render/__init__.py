@@ -1,12 +1,19 @@
-"""The one registry of output formats: every renderer is a pure function Assessment -> str."""
+"""Pure renderers, and the one registry of output formats: keyed by the result read and the format name.
+
+Owns turning a result (an Assessment, an AssessmentDiff, a NewEvidence) into text. Renderers read results
+only: they never score, load files, ask git or know the command line. May import `results`, `models`,
+`resources` and `errors`; never `load`, `facts`, `packs`, `scoring` or `cli`.
+
+This module stays light (no pydantic, no jinja2) because the CLI reads the registry to build its
+``--format`` choices while ``--help`` is being printed; a renderer's module is imported only when used.
+"""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from clusterkit.results.assessment import Assessment
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -17,30 +24,104 @@ class RenderOptions:
     width: int = 100
 
 
-Renderer = Callable[[Assessment, RenderOptions], str]
+Renderer = Callable[[Any, RenderOptions], str]
 
-# format name -> "module:function". Imported on use, so `--help` stays fast and only the table renderer
-# (which lives in the cli package, the one place allowed to use rich) pulls in rich.
-RENDERERS: dict[str, str] = {
-    "table": "clusterkit.cli.table:render",
-    "json": "clusterkit.render.json:render",
-    "md": "clusterkit.render.markdown:render",
-    "html": "clusterkit.render.html:render",
-    "github": "clusterkit.render.github:render",
-    "junit": "clusterkit.render.junit:render",
-    "summary": "clusterkit.render.summary:render",
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: the function that renders it, the commands that offer it, what it is."""
+
+    target: str  # "module:function", imported on use
+    commands: tuple[str, ...]  # the commands whose --format offers it (none: used internally)
+    help: str
+    machine: bool = False  # read by programs: never colour, never terminal widths
+    # Where `report` writes it without -o, beside the evidence file (a browser opens a file, not a
+    # stream); None: to stdout, for a pipe or a redirect.
+    default_file: str | None = None
+
+
+ASSESSMENT_JSON = Format(
+    "clusterkit.render.json:render",
+    ("assess", "report", "check"),
+    "the Assessment as JSON, with its schema_version",
+    machine=True,
+)
+
+# result kind -> format name -> Format. Adding a format is one entry; the CLI's --format choices, its
+# help and the docs' format lists come from here. The CLI adds its terminal table itself (rich lives there).
+RENDERERS: dict[str, dict[str, Format]] = {
+    "assessment": {
+        "md": Format(
+            "clusterkit.render.markdown:render", ("report", "check"), "the full report in Markdown"
+        ),
+        "html": Format(
+            "clusterkit.render.html:render",
+            ("report",),
+            "a self-contained HTML report",
+            default_file="report.html",
+        ),
+        "json": ASSESSMENT_JSON,
+        "github": Format(
+            "clusterkit.render.github:render",
+            ("check",),
+            "GitHub Actions workflow commands (annotations at the evidence lines)",
+            machine=True,
+        ),
+        "junit": Format(
+            "clusterkit.render.junit:render",
+            ("check",),
+            "JUnit XML, a test case per check",
+            machine=True,
+        ),
+        "summary": Format(
+            "clusterkit.render.summary:render", (), "the short Markdown of a CI step summary"
+        ),
+    },
+    "diff": {
+        "md": Format("clusterkit.render.diff:markdown", ("diff",), "a pull-request comment"),
+        "json": Format(
+            "clusterkit.render.diff:json_text", ("diff",), "the comparison as JSON", machine=True
+        ),
+        "github": Format(
+            "clusterkit.render.diff_ci:github",
+            ("diff",),
+            "GitHub Actions workflow commands, one per indicator lost",
+            machine=True,
+        ),
+        "junit": Format(
+            "clusterkit.render.diff_ci:junit",
+            ("diff",),
+            "JUnit XML, a failing test case per regression",
+            machine=True,
+        ),
+    },
 }
 
-MACHINE_FORMATS = frozenset({"json", "github", "junit"})
+
+def offered(command: str) -> dict[str, Format]:
+    """The formats a command offers, in registry order, whatever result kind they read."""
+    return {
+        name: spec
+        for table in RENDERERS.values()
+        for name, spec in table.items()
+        if command in spec.commands
+    }
 
 
-def renderer(name: str) -> Renderer:
-    """The renderer registered under ``name``; KeyError for an unknown one."""
-    module_name, _, function = RENDERERS[name].partition(":")
+def load(spec: Format) -> Renderer:
+    """The function behind a format, imported now."""
+    module_name, _, function = spec.target.partition(":")
     found: Renderer = getattr(importlib.import_module(module_name), function)
     return found
 
 
-def render(assessment: Assessment, name: str, options: RenderOptions | None = None) -> str:
-    """Render an assessment in a registered format."""
-    return renderer(name)(assessment, options or RenderOptions())
+def renderer(name: str, kind: str = "assessment") -> Renderer:
+    """The renderer registered under ``name`` for results of ``kind``; KeyError for an unknown one."""
+    return load(RENDERERS[kind][name])
+
+
+def render(
+    result: Any, name: str, options: RenderOptions | None = None, *, kind: str = "assessment"
+) -> str:
+    """Render a result in a registered format."""
+    return renderer(name, kind)(result, options or RenderOptions())

@@ -1,14 +1,23 @@
-"""Render an AssessmentDiff: Markdown for a pull-request comment, or JSON; pure functions to str."""
+"""Render a comparison: Markdown for a pull-request comment, or JSON; pure functions to str.
+
+Each renderer takes an AssessmentDiff, or a NewEvidence when the file is new in the range.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 
+from clusterkit.render import RenderOptions, render
 from clusterkit.render.summary import cell
-from clusterkit.results.comparison import AssessmentDiff, IndicatorChange, PackDiff, ScoreChange
+from clusterkit.results.comparison import (
+    AssessmentDiff,
+    IndicatorChange,
+    NewEvidence,
+    PackDiff,
+    ScoreChange,
+)
 from clusterkit.results.numbers import fmt_score
 
-DiffRenderer = Callable[[AssessmentDiff], str]
 VERDICT = {True: "✅", False: "❌", None: "–"}
 ARROW = {"won": "⬆️", "lost": "⬇️", "changed": "↔️"}
 
@@ -54,8 +63,11 @@ def _pack(pack: PackDiff) -> list[str]:
     return lines
 
 
-def markdown(diff: AssessmentDiff) -> str:
+def markdown(diff: AssessmentDiff | NewEvidence, options: RenderOptions) -> str:
     """A pull-request comment: regressions first, a table per pack, then each pack's changes."""
+    if isinstance(diff, NewEvidence):
+        summary = render(diff.new, "summary")
+        return f"{diff.message}, so there is nothing to compare: the file is new.\n\n{summary}"
     old, new = diff.old, diff.new
     lines = [
         f"## clusterkit diff: `{cell(old.label)}` → `{cell(new.label)}`",
@@ -86,9 +98,14 @@ def markdown(diff: AssessmentDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def json_text(diff: AssessmentDiff) -> str:
-    """Indented JSON in model order, ending in a newline."""
+def json_text(diff: AssessmentDiff | NewEvidence, options: RenderOptions) -> str:
+    """Indented JSON in model order, ending in a newline; a new file nests the Assessment's own JSON."""
+    if isinstance(diff, NewEvidence):
+        document = {
+            "schema_version": diff.schema_version,
+            "added": True,
+            "message": f"{diff.message}: nothing to compare",
+            "new": json.loads(render(diff.new, "json")),
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     return diff.model_dump_json(indent=2) + "\n"
-
-
-DIFF_RENDERERS: dict[str, DiffRenderer] = {"md": markdown, "json": json_text}

@@ -93,6 +93,17 @@ class AssessmentDiff(Result):
     regressions: list[str] = Field(description="Verdicts and scores that dropped; empty if none.")
 
 
+class NewEvidence(Result):
+    """The evidence file does not exist on the old side of a range: nothing to compare, no regression."""
+
+    schema_version: int = DIFF_SCHEMA_VERSION
+    added: Literal[True] = True
+    message: str = Field(
+        description="Where the file is missing, e.g. `cluster.yaml` does not exist at `HEAD~1`."
+    )
+    new: Assessment = Field(description="The assessment of the new side.")
+
+
 def direction(old: Status, new: Status) -> Direction:
     if old in RANK and new in RANK and RANK[old] != RANK[new]:
         return "won" if RANK[new] > RANK[old] else "lost"

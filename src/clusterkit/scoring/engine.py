@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
-from clusterkit.models.pack import Check, CriteriaPack, Indicator, Portfolio, StrategicAreaInfo
+from clusterkit.models.pack import Check, CriteriaPack, Indicator
 from clusterkit.models.rules import DocumentRule
 from clusterkit.models.vocab import DeclaredStatus
 from clusterkit.results.assessment import (
@@ -195,12 +195,13 @@ def assess(
     date_source: DateSource,
     requested: Sequence[str],
     targets: dict[str, str] | None = None,
-    portfolio: tuple[str, Portfolio, list[StrategicAreaInfo]] | None = None,
+    portfolio: CriteriaPack | None = None,
 ) -> Assessment:
     """Assess the evidence against every pack (prerequisite packs first) and analyse the portfolio.
 
     ``requested`` are the pack ids the user asked for (others are prerequisites); ``targets`` maps a pack
-    id to its target level (default: the pack's default level).
+    id to its target level (default: the pack's default level); ``portfolio`` is the pack whose
+    portfolio classes place the services (none: no portfolio analysis).
     """
     done: dict[str, PackAssessment] = {}
     for pack in order_by_prerequisites(packs):
@@ -216,7 +217,7 @@ def assess(
         cluster=summarise(evidence),
         passed=all(item.target_reached for item in results if item.requested),
         packs=results,
-        portfolio=analyse_portfolio(evidence, *portfolio) if portfolio else None,
+        portfolio=analyse_portfolio(evidence, portfolio) if portfolio else None,
         warnings=[
             *(facts.date_warnings if reads_document_dates(packs) else ()),
             *stale_declarations(evidence, today),

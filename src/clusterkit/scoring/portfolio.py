@@ -10,7 +10,7 @@ from __future__ import annotations
 from statistics import fmean
 
 from clusterkit.models.evidence import Evidence
-from clusterkit.models.pack import Portfolio, StrategicAreaInfo
+from clusterkit.models.pack import CriteriaPack, Portfolio
 from clusterkit.models.strategy import Service
 from clusterkit.models.vocab import APPRECIATION_VALUE, CONTRIBUTION_VALUE
 from clusterkit.results.assessment import (
@@ -47,10 +47,14 @@ def place(service: Service, portfolio: Portfolio) -> ServicePlacement:
     )
 
 
-def analyse_portfolio(
-    evidence: Evidence, pack_id: str, portfolio: Portfolio, areas: list[StrategicAreaInfo]
-) -> PortfolioAnalysis:
-    """Place every service, group them by class, and map the strategic areas they serve."""
+def analyse_portfolio(evidence: Evidence, pack: CriteriaPack) -> PortfolioAnalysis | None:
+    """Place every service by the pack's portfolio classes, group them, map the areas they serve.
+
+    None when the pack defines no portfolio.
+    """
+    portfolio, areas, pack_id = pack.portfolio, pack.strategic_areas or [], pack.id
+    if portfolio is None:
+        return None
     placements = [place(service, portfolio) for service in evidence.services or ()]
     in_strategy = set(evidence.strategy.strategic_areas or ()) if evidence.strategy else set()
     return PortfolioAnalysis(

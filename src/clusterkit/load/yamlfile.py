@@ -110,10 +110,8 @@ def load_text(text: str | bytes, path: str) -> YamlDocument:
 def load_file(
     path: pathlib.Path, display: str | None = None, missing: str = "check the path and spelling"
 ) -> YamlDocument:
-    """Read and load `path`; problems name it as `display` (default: the path as given).
-
-    ``missing`` is the hint when the file does not exist: what the caller knows about where it should be.
-    """
+    """Read and load `path`; problems name it as `display` (default: as given), ``missing`` is the
+    hint when it does not exist."""
     shown = str(path) if display is None else display
     try:
         with path.open("rb") as handle:

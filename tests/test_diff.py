@@ -229,3 +229,33 @@ def test_a_new_file_in_ci_formats_is_a_notice_and_a_passing_case(tmp_path: Path,
     assert github.stdout.startswith("::notice title=clusterkit diff::`cluster.yaml` does not exist")
     junit = cli("diff", "--rev", "HEAD~1..HEAD", "-f", "junit", cwd=repo)
     assert junit.code == 0 and "<failure" not in junit.stdout, junit
+
+
+def test_diff_names_the_checks_behind_each_change_and_every_number_has_a_unit(
+    example_repo: Path, cli
+) -> None:
+    """Issue 18 (acceptance 4): which check moved, what was seen before and after, in units."""
+    import re
+
+    result = cli("diff", "--rev", "HEAD~1..HEAD", cwd=example_repo)
+    assert result.code == 0, result
+    lines = result.stdout.splitlines()
+    won = lines.index(next(line for line in lines if "**1.2**" in line))
+    assert lines[won].endswith("partial → met (6.5 → 10 points, +3.5 points)"), lines[won]
+    assert lines[won + 1].startswith("  - `"), lines[won : won + 3]
+    assert ": partial → met; seen 58 % → 100 % (expects " in lines[won + 1], lines[won + 1]
+    lost = lines.index(next(line for line in lines if "**4.1.1**" in line))
+    assert lines[lost].endswith("met → partial (10 → 9 points, \u22121 point)"), lines[lost]
+    assert lines[lost + 1] == (
+        "  - `swot` SWOT or similar tool: met → unmet; seen docs/swot.md → docs/swot.md (missing) "
+        "(expects an existing document)"
+    )
+    # every signed number is followed by its unit
+    for number in re.finditer(
+        r"(?<![\w.])[+\u2212±]\d+(?:\.\d+)?(?P<unit> [%\w-]+)?", result.stdout
+    ):
+        assert number["unit"] in (" points", " point", " %-points"), number.group(0)
+    # every score column value is a percentage
+    for row in (line for line in lines if line.startswith("| ") and "%" in line):
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert all(not re.fullmatch(r"[+\u2212]?\d+(\.\d+)?", cell) for cell in cells), row

@@ -22,11 +22,40 @@ VERDICT = {True: "✅", False: "❌", None: "–"}
 ARROW = {"won": "⬆️", "lost": "⬇️", "changed": "↔️"}
 
 
+MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash next to a number
+
+
+def signed(value: float, unit: str) -> str:
+    """A signed number with its unit: +5 points, −1 point, −0.4 %-points, ±0 points."""
+    text = f"{abs(value):.1f}".removesuffix(".0")
+    if text == "1":
+        unit = unit.removesuffix("s")
+    if text == "0":
+        return f"±0 {unit}"
+    return f"{'+' if value > 0 else MINUS}{text} {unit}"
+
+
 def delta(change: ScoreChange) -> str:
-    """The change in percentage points, signed; empty when not computable."""
+    """The change of a score in percentage points, signed, with its unit; empty when not computable."""
     if change.delta is None:
         return ""
-    return f"{change.delta * 100:+.1f}"
+    return signed(change.delta * 100, "%-points")
+
+
+def _observed(value: str | None) -> str:
+    return cell(value) if value is not None else "not given"
+
+
+def _check_lines(change: IndicatorChange) -> list[str]:
+    lines = []
+    for check in change.checks:
+        before = check.old.replace("_", " ") if check.old else "new"
+        lines.append(
+            f"  - `{cell(check.id)}` {cell(check.title)}: {before} → {check.new.replace('_', ' ')}; "
+            f"seen {_observed(check.observed_old)} → {_observed(check.observed_new)} "
+            f"(expects {cell(check.expected)})"
+        )
+    return lines
 
 
 def _levels(pack: PackDiff) -> str:
@@ -40,11 +69,13 @@ def _changes(heading: str, changes: list[IndicatorChange]) -> list[str]:
     lines = ["", f"**{heading} ({len(changes)})**", ""]
     for change in changes:
         minimum = " (minimum requirement)" if change.minimum_requirement else ""
+        points = signed(change.points_new - change.points_old, "points")
         lines.append(
             f"- {ARROW[change.direction]} **{cell(change.id)}** {cell(change.title)}{minimum}: "
             f"{change.old.replace('_', ' ')} → {change.new.replace('_', ' ')} "
-            f"({change.points_old:g} → {change.points_new:g} pts)"
+            f"({change.points_old:g} → {change.points_new:g} points, {points})"
         )
+        lines += _check_lines(change)
     return lines
 
 

@@ -23,9 +23,13 @@ TITLE = "clusterkit diff"
 
 def _change_text(change: IndicatorChange) -> str:
     minimum = " (minimum requirement)" if change.minimum_requirement else ""
+    checks = "".join(
+        f"; {check.id}: seen {check.observed_old or 'not given'} → {check.observed_new or 'not given'}"
+        for check in change.checks
+    )
     return (
         f"{change.id} {change.title}{minimum}: {change.old.replace('_', ' ')} → "
-        f"{change.new.replace('_', ' ')} ({change.points_old:g} → {change.points_new:g} points)"
+        f"{change.new.replace('_', ' ')} ({change.points_old:g} → {change.points_new:g} points){checks}"
     )
 
 

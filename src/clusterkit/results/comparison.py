@@ -35,6 +35,18 @@ class Side(Result):
     passed: bool
 
 
+class CheckChange(Result):
+    """A check of a changed indicator whose status differs: what moved it, with what was seen."""
+
+    id: str
+    title: str
+    old: Status | None = Field(description="null when the check is not in the old assessment.")
+    new: Status
+    observed_old: str | None = Field(description="The value seen before, formatted; null if none.")
+    observed_new: str | None = Field(description="The value seen now, formatted; null if none.")
+    expected: str = Field(description="What the check expects (now), formatted.")
+
+
 class IndicatorChange(Result):
     """An indicator whose status differs between the two sides."""
 
@@ -47,6 +59,9 @@ class IndicatorChange(Result):
     new: Status
     points_old: float
     points_new: float
+    checks: list[CheckChange] = Field(
+        description="The checks behind the change: those whose status differs."
+    )
 
 
 class ScoreChange(Result):
@@ -137,6 +152,29 @@ def _changes(old: PackAssessment, new: PackAssessment) -> list[IndicatorChange]:
                 new=item.status,
                 points_old=previous.points,
                 points_new=item.points,
+                checks=_check_changes(previous, item),
+            )
+        )
+    return changes
+
+
+def _check_changes(old: IndicatorResult, new: IndicatorResult) -> list[CheckChange]:
+    """The checks whose status moved (an indicator's status follows its checks' statuses)."""
+    before = {check.id: check for check in old.checks}
+    changes = []
+    for check in new.checks:
+        previous = before.get(check.id)
+        if previous is not None and previous.status == check.status:
+            continue
+        changes.append(
+            CheckChange(
+                id=check.id,
+                title=check.title,
+                old=previous.status if previous else None,
+                new=check.status,
+                observed_old=previous.observed if previous else None,
+                observed_new=check.observed,
+                expected=check.expected,
             )
         )
     return changes

@@ -208,6 +208,55 @@ def diff(
     )
 
 
+@app.command(short_help="The assessment over time: one point per revision.")
+def history(
+    file: EvidenceFile = DEFAULT_FILE,
+    rev: Annotated[
+        str | None,
+        typer.Option("--rev", metavar="A..B", help="Only the commits in this range."),
+    ] = None,
+    tags: Annotated[
+        bool, typer.Option("--tags", help="The tagged commits instead of every commit.")
+    ] = False,
+    every: Annotated[
+        int, typer.Option("--every", metavar="N", help="Every Nth commit (and the newest).")
+    ] = 1,
+    snapshot: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--snapshot",
+            metavar="FILE",
+            help="An assessment saved with `assess --format json -o FILE`; repeat for several.",
+        ),
+    ] = None,
+    criteria: Criteria = None,
+    level: Level = None,
+    today: Today = None,
+    output_format: Annotated[str, format_option("history", "md")] = "md",
+    output: Output = None,
+) -> None:
+    """Assess the evidence file at each commit that changed it (or each tag), oldest first: verdicts and
+    scores per point, and the indicators won and lost from one to the next. Each point is assessed as of
+    --today, else the file's assessment_date at that commit, else the commit's date.
+    """
+    from clusterkit.cli import history_command
+
+    run_command(
+        lambda: history_command.history(
+            file,
+            rev,
+            tags,
+            every,
+            snapshot or [],
+            criteria or [],
+            level or [],
+            today,
+            output_format,
+            output,
+        )
+    )
+
+
 @criteria_app.command("list", short_help="List packs with indicator counts.")
 def criteria_list(
     extra: Annotated[

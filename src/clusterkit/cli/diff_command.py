@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from clusterkit.cli.common import parse_date, write_output
@@ -12,11 +13,18 @@ from clusterkit.results.assessment import Assessment
 
 
 def _assess(
-    file: Path, display: str, criteria: list[str], levels: list[str], today: dt.date | None
+    file: Path,
+    display: str,
+    criteria: list[str],
+    levels: list[str],
+    today: dt.date | None,
+    clock: Callable[[], dt.date] = dt.date.today,
 ) -> Assessment:
     from clusterkit.pipeline import load_evidence, run
 
-    return run(load_evidence(file, display), criteria=criteria, levels=levels, today=today)
+    return run(
+        load_evidence(file, display), criteria=criteria, levels=levels, today=today, clock=clock
+    )
 
 
 class NotAtRevision(Exception):
@@ -28,9 +36,20 @@ class NotAtRevision(Exception):
 
 
 def assessment_at(
-    file: Path, revision: str, criteria: list[str], levels: list[str], today: dt.date | None
+    file: Path,
+    revision: str,
+    criteria: list[str],
+    levels: list[str],
+    today: dt.date | None,
+    *,
+    shown: str | None = None,
+    clock: Callable[[], dt.date] = dt.date.today,
 ) -> Assessment:
-    """The assessment of ``file`` as it was at a git revision (with its documents at that revision)."""
+    """The assessment of ``file`` as it was at a git revision (with its documents at that revision).
+
+    ``shown`` names the revision in messages and in the assessment (default: ``revision``); ``clock``
+    gives the date when neither --today nor the file's assessment_date does.
+    """
     from clusterkit.facts.revisions import checkout, repository_top
 
     top = repository_top(file)
@@ -38,9 +57,8 @@ def assessment_at(
     with checkout(top, revision) as tree:
         if not (tree / relative).is_file():
             raise NotAtRevision(relative.as_posix(), revision)
-        return _assess(
-            tree / relative, f"{revision}:{relative.as_posix()}", criteria, levels, today
-        )
+        label = f"{shown or revision}:{relative.as_posix()}"
+        return _assess(tree / relative, label, criteria, levels, today, clock)
 
 
 class AddedFile(Exception):

@@ -1,4 +1,4 @@
-"""Check out the repository of an evidence file at a git revision, for `clusterkit diff --rev`.
+"""Evidence at other git revisions: check a revision out (`diff --rev`), list a file's history (`history`).
 
 A detached ``git worktree`` in a temporary folder holds the whole tree at that revision: the evidence file,
 every document it names, and any pack it names by path, and git answers "when did this document last
@@ -8,10 +8,12 @@ removed (and pruned) however the block ends.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from clusterkit.errors import UsageError
@@ -82,3 +84,56 @@ def checkout(top: Path, revision: str) -> Iterator[Path]:
         git(top, "worktree", "remove", "--force", str(tree))
         shutil.rmtree(temporary, ignore_errors=True)
         git(top, "worktree", "prune")
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A commit to assess for the history: its id, its commit date, and how it is shown."""
+
+    commit: str
+    date: dt.date
+    label: str  # the tag, else the short commit id
+
+
+def history_revisions(
+    top: Path, relative: str, *, rev: str | None = None, tags: bool = False, every: int = 1
+) -> list[Revision]:
+    """The commits of the history of one file, oldest first.
+
+    Default: every commit that changed the file. ``rev`` (``A..B``) limits them to a range; ``tags``
+    takes the tagged commits instead (those that hold the file); ``every`` keeps every Nth of them and
+    always the newest.
+    """
+    if tags:
+        found = _tagged(top, relative)
+    else:
+        args = ["log", "--reverse", "--format=%H%x09%cs%x09%h"]
+        if rev is not None:
+            old, new = split_range(rev)
+            args.append(f"{commit_id(top, old)}..{commit_id(top, new or 'HEAD')}")
+        listed = git(top, *args, "--", relative)
+        if listed.returncode != 0:
+            raise UsageError(f"git log failed: {listed.first_error}; {FETCH_HINT}")
+        found = [_revision(line) for line in listed.stdout.splitlines() if line.strip()]
+    if every > 1 and found:
+        found = [item for n, item in enumerate(found) if n % every == 0 or n == len(found) - 1]
+    return found
+
+
+def _revision(line: str, label: str | None = None) -> Revision:
+    commit, date, short = line.split("\t")
+    return Revision(commit, dt.date.fromisoformat(date), label or short)
+
+
+def _tagged(top: Path, relative: str) -> list[Revision]:
+    """Tagged commits that hold the file, oldest first (by commit date, then tag name)."""
+    names = git(top, "tag", "--list")
+    if names.returncode != 0:
+        raise UsageError(f"git tag failed: {names.first_error}")
+    found = []
+    for tag in sorted(line.strip() for line in names.stdout.splitlines() if line.strip()):
+        shown = git(top, "log", "-1", "--format=%H%x09%cs%x09%h", f"refs/tags/{tag}^{{commit}}")
+        present = git(top, "cat-file", "-e", f"refs/tags/{tag}^{{commit}}:{relative}")
+        if shown.returncode == 0 and present.returncode == 0 and shown.stdout.strip():
+            found.append(_revision(shown.stdout.strip(), tag))
+    return sorted(found, key=lambda item: (item.date, item.label))

@@ -35,7 +35,7 @@ class Format:
     commands: tuple[str, ...]  # the commands whose --format offers it (none: used internally)
     help: str
     machine: bool = False  # read by programs: never colour, never terminal widths
-    # Where `report` writes it without -o, beside the evidence file (a browser opens a file, not a
+    # Where `report` and `history` write it without -o, beside the evidence file (a browser opens a file, not a
     # stream); None: to stdout, for a pipe or a redirect.
     default_file: str | None = None
 
@@ -93,6 +93,25 @@ RENDERERS: dict[str, dict[str, Format]] = {
             ("diff",),
             "JUnit XML, a failing test case per regression",
             machine=True,
+        ),
+    },
+    "history": {
+        "md": Format(
+            "clusterkit.render.history:markdown",
+            ("history",),
+            "a table per pack and the changes between points",
+        ),
+        "json": Format(
+            "clusterkit.render.history:json_text",
+            ("history",),
+            "every point and step as JSON",
+            machine=True,
+        ),
+        "html": Format(
+            "clusterkit.render.history:html",
+            ("history",),
+            "a self-contained page with a chart per pack",
+            default_file="history.html",
         ),
     },
 }

@@ -63,7 +63,8 @@ def _levels(pack: PackDiff) -> str:
     return "; ".join(changed) or "no change"
 
 
-def _changes(heading: str, changes: list[IndicatorChange]) -> list[str]:
+def changes_lines(heading: str, changes: list[IndicatorChange]) -> list[str]:
+    """A bold heading with a count, then a line per indicator change and its checks."""
     if not changes:
         return []
     lines = ["", f"**{heading} ({len(changes)})**", ""]
@@ -81,8 +82,8 @@ def _changes(heading: str, changes: list[IndicatorChange]) -> list[str]:
 
 def _pack(pack: PackDiff) -> list[str]:
     lines = ["", f"### {cell(pack.pack)}: {cell(pack.title)}"]
-    lines += _changes("Won", pack.won) + _changes("Lost", pack.lost)
-    lines += _changes("Changed", pack.changed)
+    lines += changes_lines("Won", pack.won) + changes_lines("Lost", pack.lost)
+    lines += changes_lines("Changed", pack.changed)
     if not (pack.won or pack.lost or pack.changed):
         lines += ["", "No indicator changed status."]
     if pack.areas:

@@ -1,0 +1,117 @@
+"""Body of `clusterkit history`: assess the evidence at each selected revision, and saved snapshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+
+from clusterkit.cli.common import parse_date, write_output
+from clusterkit.errors import ExitCode, InputError, UsageError
+from clusterkit.results.assessment import Assessment
+from clusterkit.results.history import HistoryPoint, build_history, point
+
+
+def history(
+    file: Path,
+    rev: str | None,
+    tags: bool,
+    every: int,
+    snapshots: list[Path],
+    criteria: list[str],
+    levels: list[str],
+    today: str | None,
+    output_format: str,
+    output: Path | None,
+) -> ExitCode:
+    """Print the path of the assessment through the file's history; exit 0 (history is not a gate)."""
+    from clusterkit.cli.diff_command import assessment_at
+    from clusterkit.cli.formats import choices, produce
+    from clusterkit.facts.revisions import history_revisions, repository_top
+
+    if every < 1:
+        raise UsageError("--every N needs N of 1 or more")
+    top = repository_top(file)
+    relative = file.resolve().relative_to(top).as_posix()
+    revisions = history_revisions(top, relative, rev=rev, tags=tags, every=every)
+    if not revisions and not snapshots:
+        raise UsageError(f"git knows no commit of {relative} in that selection; commit it first")
+    date = parse_date(today)
+    assessed: list[tuple[HistoryPoint, Assessment]] = []
+    with _progress(len(revisions)) as advance:
+        for revision in revisions:
+            assessment = assessment_at(
+                file,
+                revision.commit,
+                criteria,
+                levels,
+                date,
+                shown=revision.label,
+                clock=_fixed(revision.date),  # as of the commit, if the file has no date
+            )
+            assessed.append(
+                (
+                    point(
+                        assessment,
+                        kind="revision",
+                        label=revision.label,
+                        commit=revision.commit,
+                        date=revision.date,
+                    ),
+                    assessment,
+                )
+            )
+            advance()
+    assessed += [_snapshot(path) for path in snapshots]
+    result = build_history(relative, assessed)
+    name = choices("history")[output_format].default_file
+    target = output or (file.parent / name if name else None)
+    write_output(produce("history", output_format, result), target, protected=(file, *snapshots))
+    if target is not None:
+        typer.echo(f"wrote {output_format} history to {target}", err=True)
+    return ExitCode.OK
+
+
+def _fixed(day: dt.date) -> Callable[[], dt.date]:
+    return lambda: day
+
+
+def _snapshot(path: Path) -> tuple[HistoryPoint, Assessment]:
+    """A saved assessment (`clusterkit assess --format json -o FILE`) as a point of the history."""
+    from pydantic import ValidationError
+
+    try:
+        assessment = Assessment.model_validate_json(path.read_bytes())
+    except OSError as error:
+        raise InputError.single(
+            str(path), f"cannot read the snapshot: {error.strerror}", "unreadable"
+        ) from None
+    except ValidationError as error:
+        raise InputError.single(
+            str(path),
+            f"not an assessment saved by clusterkit ({error.error_count()} problems)",
+            "invalid-snapshot",
+            hint="save one with `clusterkit assess --format json -o FILE`",
+        ) from None
+    label = path.name
+    return point(
+        assessment, kind="snapshot", label=label, commit=None, date=assessment.assessment_date
+    ), assessment
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on a terminal (stderr), none when piped or under CI."""
+    if total < 2 or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("assessing revisions", total=total)
+        yield lambda: bar.advance(task)

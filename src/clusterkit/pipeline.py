@@ -105,7 +105,8 @@ def assessment_date(
 def targets(
     packs: Sequence[CriteriaPack], requested: Sequence[str], levels: Sequence[str]
 ) -> dict[str, str]:
-    """Target level per requested pack from --level values: LEVEL (every pack that has it) or PACK=LEVEL."""
+    """Target level per requested pack from --level values: LEVEL (every pack that has it) or PACK=LEVEL;
+    a level may be given by its short name (`silver`)."""
     chosen: dict[str, str] = {}
     by_id = {pack.id: pack for pack in packs if pack.id in requested}
     for value in levels:
@@ -113,13 +114,15 @@ def targets(
         candidates = (
             [by_id[pack_id]] if pack_id in by_id else list(by_id.values()) if not pack_id else []
         )
-        matching = [pack for pack in candidates if pack.level(level)]
+        matching = [
+            (pack.id, found.id) for pack in candidates if (found := pack.level_named(level))
+        ]
         if not matching:
             known = sorted({f"{p.id}={lv.id}" for p in by_id.values() for lv in p.levels})
             raise UsageError(
                 f"no requested criteria pack has the level `{value}`; known: {', '.join(known)}"
             )
-        chosen.update({pack.id: level for pack in matching})
+        chosen.update(matching)
     return chosen
 
 

@@ -11,18 +11,25 @@ import typer
 from clusterkit import __version__
 from clusterkit.cli.common import STATE, run_command
 from clusterkit.cli.formats import format_option
+from clusterkit.cli.help import HELP_OPTIONS, CleanCommand
 from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Level, Output, Today
 
 app = typer.Typer(
     name="clusterkit",
     help="Assess a cluster organisation against cluster-management excellence criteria (ESCA Bronze, Silver, Gold).",
     no_args_is_help=True,
-    add_completion=False,
+    epilog="Example: clusterkit init && clusterkit assess --level silver",
+    # --install-completion and --show-completion for bash, zsh, fish and PowerShell
+    add_completion=True,
+    context_settings={"help_option_names": HELP_OPTIONS},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 criteria_app = typer.Typer(
-    help="Browse the bundled and your own criteria packs.", no_args_is_help=True
+    help="Browse the bundled and your own criteria packs.",
+    epilog="Example: clusterkit criteria show esca-gold 4.1.5",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(criteria_app, name="criteria")
 
@@ -65,11 +72,15 @@ def _files_to_validate(files: list[Path] | None, criteria: list[str] | None) -> 
     return [] if criteria else [DEFAULT_FILE]
 
 
-@app.command(short_help="Check evidence files and criteria packs.")
+@app.command(
+    cls=CleanCommand,
+    short_help="Check evidence files and criteria packs.",
+    epilog="Example: clusterkit validate cluster.yaml",
+)
 def validate(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(help="Evidence files; default ./cluster.yaml.", metavar="FILE..."),
+        typer.Argument(help="Evidence files; default ./cluster.yaml.", metavar="FILE"),
     ] = None,
     criteria: Criteria = None,
 ) -> None:
@@ -81,7 +92,11 @@ def validate(
     )
 
 
-@app.command(short_help="Score evidence: verdicts, scores, next steps.")
+@app.command(
+    cls=CleanCommand,
+    short_help="Score evidence: verdicts, scores, next steps.",
+    epilog="Example: clusterkit assess cluster.yaml --level silver",
+)
 def assess(
     file: EvidenceFile = DEFAULT_FILE,
     criteria: Criteria = None,
@@ -100,7 +115,11 @@ def assess(
     )
 
 
-@app.command(short_help="Full gap report: Markdown, HTML for the board, or JSON.")
+@app.command(
+    cls=CleanCommand,
+    short_help="Full gap report: Markdown, HTML for the board, or JSON.",
+    epilog="Example: clusterkit report cluster.yaml --format html -o report.html",
+)
 def report(
     file: EvidenceFile = DEFAULT_FILE,
     criteria: Criteria = None,
@@ -129,7 +148,11 @@ def report(
     )
 
 
-@app.command(short_help="CI gate: annotations, JUnit or Markdown; exit 1 on failure.")
+@app.command(
+    cls=CleanCommand,
+    short_help="CI gate: annotations, JUnit or Markdown; exit 1 on failure.",
+    epilog="Example: clusterkit check cluster.yaml --fail-on minimum --format junit -o junit.xml",
+)
 def check(
     file: EvidenceFile = DEFAULT_FILE,
     criteria: Criteria = None,
@@ -164,13 +187,17 @@ def check(
     )
 
 
-@app.command(short_help="Compare two assessments: indicators won and lost.")
+@app.command(
+    cls=CleanCommand,
+    short_help="Compare two assessments: indicators won and lost.",
+    epilog="Example: clusterkit diff --rev main..HEAD cluster.yaml",
+)
 def diff(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
             help="OLD NEW evidence files; with --rev one FILE (default ./cluster.yaml).",
-            metavar="FILE...",
+            metavar="FILE",
         ),
     ] = None,
     rev: Annotated[
@@ -208,7 +235,11 @@ def diff(
     )
 
 
-@app.command(short_help="The assessment over time: one point per revision.")
+@app.command(
+    cls=CleanCommand,
+    short_help="The assessment over time: one point per revision.",
+    epilog="Example: clusterkit history cluster.yaml --tags --format html -o history.html",
+)
 def history(
     file: EvidenceFile = DEFAULT_FILE,
     rev: Annotated[
@@ -257,11 +288,16 @@ def history(
     )
 
 
-@criteria_app.command("list", short_help="List packs with indicator counts.")
+@criteria_app.command(
+    "list",
+    cls=CleanCommand,
+    short_help="List packs with indicator counts.",
+    epilog="Example: clusterkit criteria list my-pack.yaml",
+)
 def criteria_list(
     extra: Annotated[
         list[str] | None,
-        typer.Argument(help="Paths of your own packs to list as well.", metavar="PACK..."),
+        typer.Argument(help="Paths of your own packs to list as well.", metavar="PACK"),
     ] = None,
 ) -> None:
     """List the bundled criteria packs with their indicator counts and levels."""
@@ -270,10 +306,17 @@ def criteria_list(
     run_command(lambda: inspect_commands.list_packs(extra or []))
 
 
-@criteria_app.command("show", short_help="Show a pack or one indicator in full.")
+@criteria_app.command(
+    "show",
+    cls=CleanCommand,
+    short_help="Show a pack or one indicator in full.",
+    epilog="Example: clusterkit criteria show esca-gold 4.1.5",
+)
 def criteria_show(
     pack: Annotated[str, typer.Argument(help="Pack id or path.", metavar="PACK")],
-    indicator: Annotated[str | None, typer.Argument(help="An indicator id, e.g. 4.1.5.")] = None,
+    indicator: Annotated[
+        str | None, typer.Argument(help="An indicator id, e.g. 4.1.5.", metavar="INDICATOR")
+    ] = None,
 ) -> None:
     """Show a pack's areas and indicators, or one indicator with its checks, points, basis and fixes."""
     from clusterkit.cli import inspect_commands
@@ -281,9 +324,13 @@ def criteria_show(
     run_command(lambda: inspect_commands.show(pack, indicator))
 
 
-@app.command(short_help="Print the JSON Schema of an input file.")
+@app.command(
+    cls=CleanCommand,
+    short_help="Print the JSON Schema of an input file.",
+    epilog="Example: clusterkit schema evidence -o cluster.schema.json",
+)
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="evidence or criteria.")],
+    kind: Annotated[SchemaKind, typer.Argument(help="evidence or criteria.", metavar="KIND")],
     output: Output = None,
 ) -> None:
     """Print the JSON Schema of evidence files or criteria packs, for editor completion."""

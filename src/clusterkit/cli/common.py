@@ -127,5 +127,8 @@ def _umask() -> int:
 
 
 def use_color() -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    """Colour on a terminal; never when NO_COLOR is set (https://no-color.org), which wins; also into a
+    pipe when FORCE_COLOR is set (https://force-color.org), for CI logs that show colour."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()

@@ -11,7 +11,7 @@ DEFAULT_FILE = Path("cluster.yaml")
 """The evidence file a command reads when none is given."""
 
 EvidenceFile = Annotated[
-    Path, typer.Argument(help="The evidence file.", show_default=True, metavar="FILE")
+    Path, typer.Argument(help="The evidence file; default ./cluster.yaml.", metavar="FILE")
 ]
 Criteria = Annotated[
     list[str] | None,
@@ -22,13 +22,24 @@ Criteria = Annotated[
         help="Criteria pack id or path; repeat for several. Default: the file's `criteria`, else esca-gold.",
     ),
 ]
+BUNDLED_LEVELS = {
+    "esca-gold": "bronze-eligibility (bronze), silver-readiness (silver), gold",
+    "eccp-validation": "floor",
+    "strategy-process": "core, complete",
+}
+"""The levels of the bundled packs, for --help (which must not load packs to stay fast); a test keeps
+this table equal to the packs' own levels and short names."""
+
 Level = Annotated[
     list[str] | None,
     typer.Option(
         "--level",
         "-l",
         metavar="LEVEL",
-        help="Target level (gold), or PACK=LEVEL; default: each pack's default level.",
+        help="Target level, by id or short name (silver), for every pack that has it, or PACK=LEVEL; "
+        "default: each pack's default level. Bundled: "
+        + "; ".join(f"{pack}: {levels}" for pack, levels in BUNDLED_LEVELS.items())
+        + ".",
     ),
 ]
 Today = Annotated[

@@ -223,6 +223,15 @@ class CriteriaPack(Strict):
     def level(self, level_id: str) -> Level | None:
         return next((item for item in self.levels if item.id == level_id), None)
 
+    def level_named(self, name: str) -> Level | None:
+        """A level by its id or by its short name, the first word of its id (`silver` for
+        `silver-readiness`) when no other level of the pack starts with that word: what people type."""
+        exact = self.level(name)
+        if exact is not None:
+            return exact
+        short = [item for item in self.levels if item.id.split("-", 1)[0] == name]
+        return short[0] if len(short) == 1 else None
+
 
 KeyPath = tuple[str | int, ...]
 

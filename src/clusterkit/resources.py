@@ -1,4 +1,4 @@
-"""Where the bundled criteria packs and report templates are: the only module that knows."""
+"""Where the bundled criteria packs, templates and example clusters are: the only module that knows."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from typing import Literal
 
 from clusterkit.errors import ClusterkitError
 
-BundledKind = Literal["criteria", "templates"]
+BundledKind = Literal["criteria", "templates", "examples"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def bundled_dir(kind: BundledKind) -> Path:
-    """The folder of bundled packs or templates, in an installed wheel or in a source checkout.
+    """The folder of bundled packs, templates or examples, in an installed wheel or a source checkout.
 
     A wheel carries them under ``clusterkit/_bundled/`` (pyproject's force-include); an editable install
     or a run from the source tree finds the top-level folders of the repository.

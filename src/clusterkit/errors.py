@@ -33,12 +33,13 @@ class Problem:
     field: str = ""
     hint: str = ""
 
-    def format(self) -> str:
-        """``path:line:col: error: field: message; hint [code]``, the line compilers and editors parse."""
+    def format(self, severity: str = "error") -> str:
+        """``path:line:col: error: field: message; hint [code]``, the line compilers and editors parse;
+        ``severity`` is ``warning`` for a problem that does not stop the command."""
         text = f"{self.field}: {self.message}" if self.field else self.message
         if self.hint:
             text = f"{text}; {self.hint}"
-        return f"{self.path}:{self.line}:{self.column}: error: {text} [{self.code}]"
+        return f"{self.path}:{self.line}:{self.column}: {severity}: {text} [{self.code}]"
 
 
 class ClusterkitError(Exception):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clusterkit.errors import InputError, Problem, UsageError
-from clusterkit.facts.documents import collect, with_dates
+from clusterkit.facts.documents import collect, document_references, with_dates
 from clusterkit.load.positions import with_positions
 from clusterkit.load.validation import validate
 from clusterkit.load.yamlfile import YamlDocument, load_file
@@ -89,6 +89,28 @@ def check_named_packs(loaded: LoadedEvidence) -> None:
             )
     if problems:
         raise InputError(problems)
+
+
+def missing_documents(loaded: LoadedEvidence) -> list[Problem]:
+    """A problem at the line of each document the evidence names that does not exist."""
+    problems = []
+    for where, reference in document_references(loaded.evidence):
+        fact = loaded.facts.documents.get(str(reference))
+        if fact is None or fact.exists:
+            continue
+        position = loaded.document.locate(where)
+        problems.append(
+            Problem(
+                loaded.document.path,
+                position.line,
+                position.column,
+                f"document `{reference}` does not exist",
+                "missing-document",
+                ".".join(str(part) for part in where),
+                "its checks will be unmet until it is written; the path is relative to the evidence file",
+            )
+        )
+    return problems
 
 
 def assessment_date(

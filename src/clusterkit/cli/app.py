@@ -227,12 +227,21 @@ def validate(
         typer.Argument(help="Evidence files; default ./cluster.yaml.", metavar="FILE"),
     ] = None,
     criteria: Criteria = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="A named document that does not exist is an error, not a warning."
+        ),
+    ] = False,
 ) -> None:
-    """Check evidence files (and packs given with --criteria) and report every error."""
+    """Check evidence files (and packs given with --criteria) and report every error; a document that
+    does not exist is a warning at its line (an error with --strict)."""
     from clusterkit.cli import assess_commands
 
     run_command(
-        lambda: assess_commands.validate(_files_to_validate(files, criteria), criteria or [])
+        lambda: assess_commands.validate(
+            _files_to_validate(files, criteria), criteria or [], strict
+        )
     )
 
 

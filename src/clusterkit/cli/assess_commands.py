@@ -11,12 +11,16 @@ from clusterkit.cli.common import assess_file, use_color, write_output
 from clusterkit.cli.formats import is_machine, produce
 from clusterkit.errors import ExitCode, InputError, Problem
 from clusterkit.render import RenderOptions
+from clusterkit.results.numbers import counted
 
 
-def validate(files: list[Path], criteria: list[str]) -> ExitCode:
-    """Validate every file and pack; report all problems of all files, then exit 2 if any."""
+def validate(files: list[Path], criteria: list[str], strict: bool = False) -> ExitCode:
+    """Validate every file and pack; report all problems of all files, then exit 2 if any.
+
+    A document that does not exist is a warning at its line, or under ``strict`` an error.
+    """
     from clusterkit.packs.loader import load_with_prerequisites
-    from clusterkit.pipeline import check_named_packs, load_evidence
+    from clusterkit.pipeline import check_named_packs, load_evidence, missing_documents
 
     problems: list[Problem] = []
     for reference in criteria:
@@ -25,7 +29,7 @@ def validate(files: list[Path], criteria: list[str]) -> ExitCode:
             loaded_pack = load_with_prerequisites([reference])[0]
             count = sum(1 for _ in loaded_pack.pack.indicators())
             typer.echo(
-                f"{reference}: valid criteria pack {loaded_pack.pack.id} ({count} indicators)"
+                f"{reference}: valid criteria pack {loaded_pack.pack.id} ({counted(count, 'indicator')})"
             )
         except InputError as error:
             problems.extend(error.problems)
@@ -36,13 +40,15 @@ def validate(files: list[Path], criteria: list[str]) -> ExitCode:
         except InputError as error:
             problems.extend(error.problems)
             continue
-        missing = [fact.path for fact in loaded.facts.documents.values() if not fact.exists]
-        for path in missing:
-            typer.echo(
-                f"{file}: warning: document {path} does not exist (its checks will be unmet)",
-                err=True,
-            )
-        typer.echo(f"{file}: valid evidence file ({len(loaded.facts.documents)} documents named)")
+        missing = missing_documents(loaded)
+        if strict:
+            problems.extend(missing)
+            if missing:
+                continue
+        for problem in missing:
+            typer.echo(problem.format("warning"), err=True)
+        named = counted(len(loaded.facts.documents), "document")
+        typer.echo(f"{file}: valid evidence file ({named} named)")
     if problems:
         raise InputError(problems)
     return ExitCode.OK

@@ -34,10 +34,9 @@ def run_command(body: Callable[[], ExitCode]) -> None:
             typer.echo(problem.format(), err=True)
         count = len(error.problems)
         files = len({problem.path for problem in error.problems})
-        typer.echo(
-            f"{count} error{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}",
-            err=True,
-        )
+        from clusterkit.results.numbers import counted  # imports pydantic: not for --help
+
+        typer.echo(f"{counted(count, 'error')} in {counted(files, 'file')}", err=True)
         _debug_trace()
         code = error.exit_code
     except ClusterkitError as error:

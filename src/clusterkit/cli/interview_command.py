@@ -18,6 +18,7 @@ import typer
 
 from clusterkit.cli.evidence_writer import EvidenceEdit, KeyPath, check_evidence, replace_file
 from clusterkit.errors import ExitCode, InputError, UsageError
+from clusterkit.results.numbers import counted
 
 # Kinds of field a typed answer can fill; lists and records are edited in the file itself.
 _ASKABLE = ("number", "text", "date", "bool", "document")
@@ -162,5 +163,5 @@ def interview(
                     typer.echo(f"  saved; score now: {_score(file, today)}", err=True)
     except (KeyboardInterrupt, EOFError):
         typer.echo("", err=True)
-    typer.echo(f"{answered} answer{'s' if answered != 1 else ''} written to {file}", err=True)
+    typer.echo(f"{counted(answered, 'answer')} written to {file}", err=True)
     return ExitCode.OK

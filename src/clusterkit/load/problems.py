@@ -21,14 +21,17 @@ def problem_at(path: str, mark: Any, message: str, code: str, hint: str = "") ->
 
 
 def empty_file(path: str) -> Problem:
-    """The file has no document, or one with nothing in it (only comments, or a bare '---')."""
+    """The file has no document, or one with nothing in it (only comments, or a bare '---').
+
+    Reported at 1:1, where an editor can jump to and the missing keys would start.
+    """
     return Problem(
         path,
-        0,
-        0,
+        1,
+        1,
         "the file has no content",
         "empty-file",
-        hint="an evidence file needs at least its required keys",
+        hint="start with `schema_version: 1`; `clusterkit init` writes a valid evidence file to start from",
     )
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from clusterkit.errors import InputError, Problem
+from clusterkit.load.messages import describe
 from clusterkit.load.yamlfile import KeyPath, Position, YamlDocument
-from clusterkit.models import fieldpaths
 from clusterkit.models.base import FieldError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -42,23 +42,6 @@ _CODES: dict[str, str] = {
     "date_from_datetime_inexact": "invalid-date",
     "date_type": "invalid-date",
 }
-_BOUNDS: dict[str, tuple[str, str]] = {
-    "greater_than_equal": ("at least", "ge"),
-    "greater_than": ("more than", "gt"),
-    "less_than_equal": ("at most", "le"),
-    "less_than": ("less than", "lt"),
-}
-_TYPE_WORDS: dict[str, str] = {
-    "int": "a whole number",
-    "float": "a number",
-    "bool": "true or false",
-    "string": "text",
-    "list": "a list",
-    "dict": "a mapping (key: value lines)",
-    "model": "a mapping (key: value lines)",
-    "model_attributes": "a mapping (key: value lines)",
-    "tuple": "a list",
-}
 
 
 def document_locator(document: YamlDocument) -> Locator:
@@ -80,7 +63,41 @@ def validate_data(model: type[ModelT], data: Any, locate: Locator) -> ModelT:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise InputError(problem(model, data, item, locate) for item in error.errors()) from None
+        problems = [problem(model, data, item, locate) for item in error.errors()]
+        raise InputError(merge_misspellings(problems)) from None
+
+
+def merge_misspellings(problems: list[Problem]) -> list[Problem]:
+    """A misspelt required key is one mistake, not two: keep the unknown key, whose hint names the
+    missing one, and drop the "missing" problem it explains."""
+    unknown = {
+        (p.path, p.field.rpartition(".")[0], p.hint): p
+        for p in problems
+        if p.code == "unknown-field"
+    }
+    explained = set()
+    for item in problems:
+        if item.code != "missing-field":
+            continue
+        parent, _, name = item.field.rpartition(".")
+        match = unknown.get((item.path, parent, f"did you mean `{name}`?"))
+        if match is not None:
+            explained.add(item)
+    return [
+        replace(p, hint=f"{p.hint} (a required field)") if _explains(p, explained) else p
+        for p in problems
+        if p not in explained
+    ]
+
+
+def _explains(unknown: Problem, missing: set[Problem]) -> bool:
+    parent = unknown.field.rpartition(".")[0]
+    return any(
+        m.path == unknown.path
+        and m.field.rpartition(".")[0] == parent
+        and unknown.hint == f"did you mean `{m.field.rpartition('.')[2]}`?"
+        for m in missing
+    )
 
 
 def key_path(data: Any, loc: Sequence[str | int], *, names_new_key: bool = False) -> KeyPath:
@@ -125,35 +142,6 @@ def _blamed_field(data: Any, path: KeyPath, message: str) -> KeyPath:
     return path
 
 
-def _model_at(model: type[BaseModel], path: KeyPath) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``path`` (for 'did you mean' field names)."""
-    current = fieldpaths.FieldType("record", model)
-    for segment in path:
-        if current.kind in ("list", "mapping"):
-            current = fieldpaths.FieldType("record", current.model) if current.model else current
-            continue  # a list index or a mapping key: the items' model applies
-        if current.model is None or not isinstance(segment, str):
-            return None
-        annotation = fieldpaths.field_annotation(current.model, segment)
-        if annotation is None:
-            return None
-        current = fieldpaths.classify(annotation)
-    return current.model if current.kind == "record" else None
-
-
-def _suggest(word: str, options: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word.lower(), [o.lower() for o in options], n=1, cutoff=0.6)
-    if not close:
-        return ""
-    original = next(o for o in options if o.lower() == close[0])
-    return f"did you mean `{original}`?"
-
-
-def _shown(value: Any) -> str:
-    text = str(value)
-    return f"`{text[:60]}…`" if len(text) > 60 else f"`{text}`"
-
-
 def problem(model: type[BaseModel], data: Any, error: ErrorDetails, locate: Locator) -> Problem:
     """One pydantic error as a Problem: where, what, and a hint when one helps."""
     kind = error["type"]
@@ -167,7 +155,7 @@ def problem(model: type[BaseModel], data: Any, error: ErrorDetails, locate: Loca
         path = (*path, str((error.get("ctx") or {}).get("discriminator", "kind")).strip("'"))
     is_extra = kind == "extra_forbidden"
     file, position = locate(path, is_extra)
-    message, hint = _describe(model, error, path)
+    message, hint = describe(model, error, path)
     if isinstance(raised, FieldError) and raised.hint:
         hint = raised.hint
     field = ".".join(str(part) for part in path)
@@ -175,54 +163,3 @@ def problem(model: type[BaseModel], data: Any, error: ErrorDetails, locate: Loca
         "wrong-type" if kind.endswith(("_type", "_parsing")) else "invalid-value"
     )
     return Problem(file, position.line, position.column, message, code, field, hint)
-
-
-def _describe(  # noqa: PLR0911 - one return per kind of error reads best
-    model: type[BaseModel], error: ErrorDetails, path: KeyPath
-) -> tuple[str, str]:
-    kind, ctx = error["type"], error.get("ctx") or {}
-    value = error.get("input")
-    if kind == "extra_forbidden":
-        container = _model_at(model, path[:-1])
-        options = fieldpaths.field_names(container) if container else []
-        options = [o for o in options if container is None or o in container.model_fields]
-        return f"unknown field `{path[-1]}`", _suggest(str(path[-1]), options)
-    if kind == "missing":
-        return f"required field `{path[-1]}` is missing", ""
-    if kind in ("enum", "literal_error", "union_tag_invalid"):
-        return _choice(ctx, ctx.get("tag", value))
-    if kind == "union_tag_not_found":
-        return f"`{ctx.get('discriminator', 'kind')}` is missing", "say which kind of rule this is"
-    if kind.startswith("date"):
-        return f"{_shown(value)} is not a valid date", "write dates as YYYY-MM-DD, e.g. 2026-03-01"
-    if kind.endswith(("_type", "_parsing")):
-        expected = _TYPE_WORDS.get(kind.rsplit("_", 1)[0], kind.rsplit("_", 1)[0])
-        return f"expected {expected}, got {_shown(value)}", ""
-    if kind == "finite_number":
-        return f"expected a finite number, got {_shown(value)}", ".nan and .inf are not allowed"
-    if kind in _BOUNDS:
-        word, key = _BOUNDS[kind]
-        return f"must be {word} {ctx.get(key)}, got {_shown(value)}", ""
-    if kind == "string_pattern_mismatch":
-        return f"{_shown(value)} is not in the expected format", _format_hint(model, path)
-    message = str(error["msg"]).removeprefix("Value error, ")
-    return message[:1].lower() + message[1:], ""
-
-
-def _choice(ctx: dict[str, Any], given: Any) -> tuple[str, str]:
-    """An enum or literal miss; pydantic quotes text choices ('rare', 'usual') but not numbers (1)."""
-    expected = str(ctx.get("expected") or ctx.get("expected_tags", ""))  # tags: a union's `kind`
-    options = re.findall(r"'([^']*)'", expected) or [o for o in re.split(r", | or ", expected) if o]
-    if len(options) == 1:
-        return f"must be {options[0]}, got {_shown(given)}", ""
-    return f"{_shown(given)} is not one of {', '.join(options)}", _suggest(str(given), options)
-
-
-def _format_hint(model: type[BaseModel], path: KeyPath) -> str:
-    """The field's own description says what it expects (e.g. the ISO country code)."""
-    container = _model_at(model, path[:-1])
-    name = path[-1] if path else ""
-    if container is None or not isinstance(name, str) or name not in container.model_fields:
-        return ""
-    description = container.model_fields[name].description or ""
-    return f"expected: {description}" if description else ""

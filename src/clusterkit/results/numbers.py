@@ -27,3 +27,8 @@ def fmt_score(value: float | None) -> str:
         return "n/a"
     tenths = (Decimal(str(value)) * 1000).to_integral_value(rounding=ROUND_FLOOR)
     return f"{tenths / 10:.1f}".removesuffix(".0") + " %"
+
+
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """``1 document``, ``2 documents``: a count with its noun in the right number."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"

@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from clusterkit.models import rules
 from clusterkit.results.assessment import CheckResult, Status
-from clusterkit.results.numbers import fmt
+from clusterkit.results.numbers import counted, fmt
 from clusterkit.scoring.context import (
     Context,
     Outcome,
@@ -148,7 +148,7 @@ def present(rule: rules.PresentRule, ctx: Context) -> Outcome:
         return unknown("given", rule.field)
     if value in ("", [], {}):
         return Outcome("unmet", "empty", "given", f"`{rule.field}` is empty", (rule.field,))
-    shown = f"{len(value)} items" if isinstance(value, list | dict) else str(value)[:80]
+    shown = counted(len(value), "item") if isinstance(value, list | dict) else str(value)[:80]
     return Outcome("met", shown, "given", f"`{rule.field}` is given", (rule.field,))
 
 

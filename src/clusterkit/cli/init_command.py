@@ -221,6 +221,11 @@ def init(
         pre_commit = False if yes else prompts.yes_no("Write a pre-commit configuration?", False)
     plan = build(answers, folder, ci, pre_commit)
     write(plan, folder, force, confirm)
+    if answers.get("language", "en") != "en" and any(name.endswith(".md") for name in plan.files):
+        # the packs name the headings they look for in English only, so far
+        typer.echo(
+            "note: the skeletons' headings are in English, as the packs look for them", err=True
+        )
     typer.echo(
         f"next: clusterkit validate {folder / EVIDENCE_NAME}, then clusterkit interview", err=True
     )

@@ -148,7 +148,7 @@ def interview(
 
     pack = load_pack(assessment.packs[0].pack).pack
     text = file.read_text(encoding="utf-8-sig")
-    typer.echo(f"score now: {_score(file, today)}", err=True)
+    typer.echo(f"score now: {_score(file, today)}; Enter skips a question, Ctrl-C stops", err=True)
     answered = 0
     try:
         for item in _indicators(assessment, pack, indicator, unknown_only):

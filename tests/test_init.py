@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -216,3 +218,38 @@ def test_writer_keeps_untouched_lines_of_every_example() -> None:
             if line[:1] == "-"
         ]
         assert len(changed) <= 2, (example, changed)
+
+
+def test_init_on_a_real_terminal_gives_the_same_file(cli, tmp_path: Path) -> None:
+    """The console script under a pseudo-terminal (pexpect), each answer typed after its question."""
+    pexpect = pytest.importorskip("pexpect")
+    (tmp_path / "flags").mkdir()
+    assert cli("init", "-y", *FLAGS, cwd=tmp_path / "flags").code == 0
+    script = Path(sys.executable).with_name("clusterkit")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    child = pexpect.spawn(
+        str(script), ["init", str(tmp_path / "typed")], env=env, encoding="utf-8", timeout=30
+    )
+    dialogue = [
+        ("Name of the cluster organisation", "MedTech Cluster Austria"),
+        (r"Country \(ISO code", "at"),
+        ("Region", ""), ("Industry or technology field", ""),
+        ("Year the cluster organisation was founded", "2015"),
+        ("Committed members", "40"),
+        ("of which companies", ""), ("of which SMEs", ""), ("research organisations", ""),
+        ("education and training organisations", ""), ("public bodies", ""),
+        ("Full-time equivalents", "2,5"), (r"Website \(https", ""),
+        ("Languages of the website", ""), ("Language of your documents", ""),
+        ("Cluster strategy: its path", ""), ("Implementation", ""), ("Annual budget", ""),
+        ("Statutes: its path", ""),
+        ("GitHub Actions workflow", "n"), ("pre-commit configuration", "n"),
+    ]  # fmt: skip
+    for question, answer in dialogue:
+        child.expect(question)
+        child.sendline(answer)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    for name in ("cluster.yaml", "docs/strategy.md"):
+        typed = (tmp_path / "typed" / name).read_text()
+        assert typed == (tmp_path / "flags" / name).read_text(), name

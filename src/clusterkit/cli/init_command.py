@@ -26,7 +26,7 @@ EVIDENCE_NAME = "cluster.yaml"
 SCHEMA_NAME = "cluster.schema.json"
 DISTRIBUTION = "clusterkit-esca"
 DEFAULT_PACK = "esca-gold"
-# Needed by the evidence model until every section but the profile is optional (issue 9).
+# The evidence model requires them; members only until participants becomes optional (issue 11).
 REQUIRED_WITH_YES = tuple(question.key for question in q.QUESTIONS if question.required)
 
 Ask = Callable[[q.Question], Any]

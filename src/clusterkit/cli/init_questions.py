@@ -82,7 +82,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("region", "Region (NUTS code or name; empty if you do not know)", text),
     Question("field", "Industry or technology field", text),
     Question("founded", "Year the cluster organisation was founded", year),
-    # required until every section but the profile is optional (issue 9)
+    # required by the evidence model until participants becomes optional (issue 11)
     Question("members", "Committed members (participants) in total", count, required=True),
     Question("companies", "  of which companies (SMEs included)", count),
     Question("smes", "  of which SMEs", count),

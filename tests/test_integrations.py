@@ -99,7 +99,7 @@ def hook_repository(tmp_path: Path) -> Path:
     """A copy of this project with its working-tree state committed: what pre-commit clones."""
     copy = tmp_path / "clusterkit-hook"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".*_cache")
-    for name in ("src", "criteria", "templates"):
+    for name in ("src", "criteria", "templates", "examples"):  # the wheel bundles all four
         shutil.copytree(ROOT / name, copy / name, ignore=ignore)
     for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
         shutil.copy2(ROOT / name, copy / name)

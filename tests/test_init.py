@@ -253,3 +253,33 @@ def test_init_on_a_real_terminal_gives_the_same_file(cli, tmp_path: Path) -> Non
     for name in ("cluster.yaml", "docs/strategy.md"):
         typed = (tmp_path / "typed" / name).read_text()
         assert typed == (tmp_path / "flags" / name).read_text(), name
+
+
+def test_ctrl_c_in_the_interview_keeps_the_answers_given(tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    assert CliRunner().invoke(app, ["init", "-y", *FLAGS, str(tmp_path)]).exit_code == 0
+    target = tmp_path / "cluster.yaml"
+    script = Path(sys.executable).with_name("clusterkit")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    child = pexpect.spawn(
+        str(script), ["interview", str(target), "--unknown-only", *TODAY],
+        env=env, encoding="utf-8", timeout=30,
+    )  # fmt: skip
+    child.expect(r"management\.governance\.statutes \(document\)")
+    child.sendline("")  # skipped
+    child.expect(r"cluster\.region \(text\)")
+    child.sendline("AT13")
+    child.expect("saved; score now")
+    child.expect(r"\(document\)")  # the next question is on the screen
+    child.sendintr()  # Ctrl-C
+    child.expect("1 answer written")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert load_evidence(target).evidence.cluster.region == "AT13"
+
+
+def test_interview_of_an_unknown_indicator_is_a_usage_error(cli, tmp_path: Path) -> None:
+    assert cli("init", "-y", *FLAGS, cwd=tmp_path).code == 0
+    result = cli("interview", "--indicator", "9.9", cwd=tmp_path)
+    assert result.code == 2 and "no indicator `9.9`" in result.stderr, result

@@ -106,6 +106,13 @@ def test_following_the_page_word_by_word_ends_with_a_report(tmp_path: Path) -> N
     evidence = load_file(folder / "cluster.yaml").data
     assert evidence["cluster"]["region"] == "AT13"  # an interview answer was written
     assert "1 answer written to cluster.yaml" in done.stderr
+    # the examples ship in the wheel: init --from-example works from the installed package
+    example = subprocess.run(
+        [str(installed), "init", "--yes", "--from-example", "hydrogen-start", str(tmp_path / "copy")],
+        capture_output=True, text=True, cwd=tmp_path, env=env, check=False,
+    )  # fmt: skip
+    assert example.returncode == 0, example.stderr
+    assert (tmp_path / "copy" / "docs" / "strategy.md").is_file()
     log = subprocess.run(
         ["git", "log", "--oneline"], cwd=folder, capture_output=True, text=True, check=True, env=env
     )

@@ -170,7 +170,8 @@ def test_interview_writes_three_answers_and_keeps_every_other_line(tmp_path: Pat
         (tmp_path / "docs").mkdir(exist_ok=True)
         (tmp_path / "docs" / document.name).write_text(document.read_text())
     # the first three questions of the unknown indicators, one answer typed wrong first
-    typed = "\n".join(["0.75", "not a number", "4", "https://clustercollaboration.eu/x"]) + "\n"
+    answers = ["0.75", "not a number", "4", "Aalborg University, Danish Energy Agency"]
+    typed = "\n".join(answers) + "\n"
     result = CliRunner().invoke(
         app,
         ["interview", str(target), "--unknown-only", *TODAY],
@@ -191,7 +192,10 @@ def test_interview_writes_three_answers_and_keeps_every_other_line(tmp_path: Pat
     assert evidence.management is not None
     assert evidence.management.participants_contacted_share == 0.75
     assert evidence.cooperation is not None and evidence.cooperation.joint_projects == 4
-    assert evidence.cluster.eccp_profile == "https://clustercollaboration.eu/x"
+    assert evidence.cooperation.innovation_partners == [
+        "Aalborg University",
+        "Danish Energy Agency",
+    ]
     assert "3 answers written" in result.output
 
 
@@ -283,3 +287,17 @@ def test_interview_of_an_unknown_indicator_is_a_usage_error(cli, tmp_path: Path)
     assert cli("init", "-y", *FLAGS, cwd=tmp_path).code == 0
     result = cli("interview", "--indicator", "9.9", cwd=tmp_path)
     assert result.code == 2 and "no indicator `9.9`" in result.stderr, result
+
+
+def test_interview_fills_a_list_of_choices_comma_separated(cli, tmp_path: Path) -> None:
+    assert cli("init", "-y", *FLAGS, cwd=tmp_path).code == 0
+    typed = "innovation, internationalization\ninnovation, internationalisation\n"
+    result = CliRunner().invoke(
+        app, ["interview", str(tmp_path / "cluster.yaml"), "-i", "4.2", *TODAY], input=typed
+    )
+    assert result.exit_code == 0, result.output
+    assert "did you mean `internationalisation`?" in result.output  # checked as typed, asked again
+    assert (
+        "strategic_areas: [innovation, internationalisation]\n"
+        in (tmp_path / "cluster.yaml").read_text()
+    )

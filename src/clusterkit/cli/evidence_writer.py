@@ -66,8 +66,11 @@ class EvidenceEdit:
 
     def set(self, path: KeyPath, value: Any) -> None:
         """Set the value at ``path``, creating the mappings on the way (at the end of their parent)."""
-        from ruamel.yaml.comments import CommentedMap
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+        if isinstance(value, list) and not any(isinstance(item, dict | list) for item in value):
+            value = CommentedSeq(value)
+            value.fa.set_flow_style()  # [de, en] on one line, as the examples write short lists
         current = self.data
         for depth, segment in enumerate(path):
             last = depth == len(path) - 1

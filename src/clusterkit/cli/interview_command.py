@@ -20,8 +20,8 @@ from clusterkit.cli.evidence_writer import EvidenceEdit, KeyPath, check_evidence
 from clusterkit.errors import ExitCode, InputError, UsageError
 from clusterkit.results.numbers import counted
 
-# Kinds of field a typed answer can fill; lists and records are edited in the file itself.
-_ASKABLE = ("number", "text", "date", "bool", "document")
+# Kinds of field a typed answer can fill; lists of records are edited in the file itself.
+_ASKABLE = ("number", "text", "date", "bool", "document", "list of text")
 _STATUS_ORDER = {"unknown": 0, "unmet": 1, "partial": 2, "met": 3, "not_applicable": 4}
 
 
@@ -37,6 +37,8 @@ class Fact:
 def _read(kind: str, answer: str) -> Any:
     """A typed answer as the value to write; ValueError says what was expected."""
     text = answer.strip()
+    if kind == "list of text":  # innovation, internationalisation
+        return [item.strip() for item in text.split(",") if item.strip()]
     if kind == "number":
         try:
             number = float(text.replace(",", "."))
@@ -68,9 +70,12 @@ def facts_of(indicator: Any) -> list[Fact]:
         if path is None or str(path) in found or fieldpaths.is_computed(Evidence, str(path)):
             continue
         try:
-            kind = fieldpaths.resolve(Evidence, str(path)).kind
+            found_type = fieldpaths.resolve(Evidence, str(path))
         except ValueError:
             continue  # a path through a list or a derived value: not one typed answer
+        kind = str(found_type.kind)
+        if kind == "list" and found_type.item_kind == "text":
+            kind = "list of text"
         if kind in _ASKABLE:
             found[str(path)] = Fact(tuple(str(path).split(".")), kind, _description(str(path)))
     return list(found.values())
@@ -113,7 +118,8 @@ def _score(file: Path, today: str | None) -> str:
 def _answer(text: str, fact: Fact, ask: Callable[[str], str], file: Path) -> str | None:
     """Ask for one fact until the file with it validates: the new text, or None for an empty answer."""
     while True:
-        answer = ask(f"{'.'.join(map(str, fact.path))} ({fact.kind}): {fact.description}")
+        shown = "text, comma-separated" if fact.kind == "list of text" else fact.kind
+        answer = ask(f"{'.'.join(map(str, fact.path))} ({shown}): {fact.description}")
         if not answer.strip():
             return None
         edit = EvidenceEdit(text)  # a fresh copy per try: a refused answer leaves no trace

@@ -117,3 +117,13 @@ def test_following_the_page_word_by_word_ends_with_a_report(tmp_path: Path) -> N
         ["git", "log", "--oneline"], cwd=folder, capture_output=True, text=True, check=True, env=env
     )
     assert len(log.stdout.splitlines()) == 1
+
+
+def test_the_short_file_the_page_shows_is_valid(tmp_path: Path) -> None:
+    from clusterkit.pipeline import load_evidence
+
+    (block,) = re.findall(r"```yaml\n(.*?)```", PAGE.read_text(encoding="utf-8"), flags=re.DOTALL)
+    (tmp_path / "cluster.yaml").write_text(block, encoding="utf-8")
+    assert (
+        load_evidence(tmp_path / "cluster.yaml").evidence.cluster.name == "MedTech Cluster Austria"
+    )

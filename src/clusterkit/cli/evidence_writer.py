@@ -183,13 +183,17 @@ def _content_and_trailer(lines: Sequence[str]) -> tuple[list[str], list[str]]:
     return list(lines[:cut]), list(lines[cut:])
 
 
+Lines = Sequence[str]
+Span = tuple[int, int]
+
+
 def _splice(
     old: Any,
-    old_lines: Sequence[str],
-    old_span: tuple[int, int],
+    old_lines: Lines,
+    old_span: Span,
     new: Any,
-    new_lines: Sequence[str],
-    new_span: tuple[int, int],
+    new_lines: Lines,
+    new_span: Span,
     depth: int = 0,
 ) -> list[str]:
     """The lines of a block mapping: unchanged entries from the old text, changed ones from the new.
@@ -199,37 +203,50 @@ def _splice(
     old_spans, new_spans = _spans(old, old_span[1]), _spans(new, new_span[1])
     lines: list[str] = []
     trailer: list[str] = []
-    for key, (start, stop) in new_spans.items():
+    for key, span in new_spans.items():
         if key not in old:
-            content, _ = _content_and_trailer(new_lines[start:stop])
+            content, _ = _content_and_trailer(new_lines[span[0] : span[1]])
             lines.extend(["\n", *content] if depth == 0 else content)
             continue
         lines.extend(trailer)
-        old_start, old_stop = old_spans[key]
-        if old[key] == new[key]:
-            content, trailer = _content_and_trailer(old_lines[old_start:old_stop])
-        elif _is_block_mapping(old[key]) and _is_block_mapping(new[key]):
-            first_child = _first_key_line(old[key])
-            content = [*old_lines[old_start:first_child]]  # the key line and comments under it
-            inner = _splice(
-                old[key],
-                old_lines,
-                (first_child, old_stop),
-                new[key],
-                new_lines,
-                (_first_key_line(new[key]), stop),
-                depth + 1,
-            )
-            content, trailer = _content_and_trailer(content + inner)
-        elif _same_length_block_lists(old[key], new[key]):
-            first = int(old[key].lc.item(0)[0])
-            items = _splice_items(old[key], old_lines, old_stop, new[key], new_lines, stop)
-            content, trailer = _content_and_trailer([*old_lines[old_start:first], *items])
-        else:
-            content, _ = _content_and_trailer(new_lines[start:stop])
-            trailer = _content_and_trailer(old_lines[old_start:old_stop])[1]
+        entry = _entry(old[key], old_lines, old_spans[key], new[key], new_lines, span, depth)
+        content, trailer = _content_and_trailer(entry)
         lines.extend(content)
     return lines + trailer
+
+
+def _entry(
+    old: Any,
+    old_lines: Lines,
+    old_span: Span,
+    new: Any,
+    new_lines: Lines,
+    new_span: Span,
+    depth: int,
+) -> list[str]:
+    """One entry's lines: the old ones if its value is unchanged, else spliced deeper, else the new."""
+    (old_start, old_stop), (start, stop) = old_span, new_span
+    if old == new:
+        return list(old_lines[old_start:old_stop])
+    if _is_block_mapping(old) and _is_block_mapping(new):
+        first_child = _first_key_line(old)
+        inner = _splice(
+            old,
+            old_lines,
+            (first_child, old_stop),
+            new,
+            new_lines,
+            (_first_key_line(new), stop),
+            depth + 1,
+        )
+        return [*old_lines[old_start:first_child], *inner]  # the key line and comments under it
+    if _same_length_block_lists(old, new):
+        first = int(old.lc.item(0)[0])
+        items = _splice_items(old, old_lines, old_stop, new, new_lines, stop)
+        return [*old_lines[old_start:first], *items]
+    # a changed scalar or flow collection: its new lines, then the old comments that followed it
+    content, _ = _content_and_trailer(new_lines[start:stop])
+    return content + _content_and_trailer(old_lines[old_start:old_stop])[1]
 
 
 def check_evidence(text: str, display: str) -> None:

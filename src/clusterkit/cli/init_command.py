@@ -105,17 +105,24 @@ def headings(field_path: tuple[str, ...], pack: str = DEFAULT_PACK) -> list[str]
     return found
 
 
-def build(answers: dict[str, Any], folder: Path, ci: bool, pre_commit: bool) -> InitPlan:
-    """Every file init writes, checked: the evidence file must load and validate before any is written."""
-    environment = _environment()
-    skeletons: list[Skeleton] = []
-    existing = []
+def _documents(
+    answers: dict[str, Any], folder: Path
+) -> tuple[list[tuple[tuple[str, ...], str]], list[Skeleton]]:
+    """The documents that exist (field, path), and a skeleton for each of the others."""
+    existing, skeletons = [], []
     for document in q.DOCUMENTS:
         where = answers.get(document.key) or document.default_path
         if (folder / where).is_file():
             existing.append((document.field, where))
         else:
             skeletons.append(Skeleton(where, ".".join(document.field), document))
+    return existing, skeletons
+
+
+def build(answers: dict[str, Any], folder: Path, ci: bool, pre_commit: bool) -> InitPlan:
+    """Every file init writes, checked: the evidence file must load and validate before any is written."""
+    environment = _environment()
+    existing, skeletons = _documents(answers, folder)
     by_type = {kind: answers[kind] for kind in q.BY_TYPE if answers.get(kind) is not None}
     context = {
         **{question.key: None for question in q.QUESTIONS},

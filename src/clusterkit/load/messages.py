@@ -121,14 +121,7 @@ def describe(  # noqa: PLR0911 - one return per kind of error reads best
     if kind == "finite_number":
         return f"expected a finite number, got {_shown(value)}", ".nan and .inf are not allowed"
     if kind in _BOUNDS:
-        word, key = _BOUNDS[kind]
-        bound = ctx.get(key)
-        hint = ""
-        # a whole number above 1 for a share is a percentage (75 for 75 %), not a typo of 0.75
-        percent = isinstance(value, int | float) and float(value).is_integer() and 1 < value <= 100
-        if kind == "less_than_equal" and bound == 1 and percent:
-            hint = f"a share is written from 0 to 1: {value:g} % is {value / 100:g}"
-        return f"must be {word} {_number(bound)}, got {_shown(value)}", hint
+        return _out_of_range(kind, ctx, value)
     if kind == "string_pattern_mismatch":
         if "https?://" in str(ctx.get("pattern", "")) and not str(value).startswith("http"):
             return (
@@ -138,6 +131,17 @@ def describe(  # noqa: PLR0911 - one return per kind of error reads best
         return f"{_shown(value)} is not in the expected format", _format_hint(model, path)
     message = str(error["msg"]).removeprefix("Value error, ")
     return message[:1].lower() + message[1:], ""
+
+
+def _out_of_range(kind: str, ctx: dict[str, Any], value: Any) -> tuple[str, str]:
+    word, key = _BOUNDS[kind]
+    bound = ctx.get(key)
+    hint = ""
+    # a whole number above 1 for a share is a percentage (75 for 75 %), not a typo of 0.75
+    percent = isinstance(value, int | float) and float(value).is_integer() and 1 < value <= 100
+    if kind == "less_than_equal" and bound == 1 and percent:
+        hint = f"a share is written from 0 to 1: {value:g} % is {value / 100:g}"
+    return f"must be {word} {_number(bound)}, got {_shown(value)}", hint
 
 
 def _date_hint(value: Any) -> str:

@@ -46,7 +46,7 @@ class LoadedEvidence:
 
 def load_evidence(path: Path, display: str | None = None) -> LoadedEvidence:
     """Load, validate and collect facts for one evidence file; every problem in one InputError."""
-    hint = "give the path to your cluster.yaml, or run clusterkit in its folder"
+    hint = "give the path to your cluster.yaml, run clusterkit in its folder, or start one with `clusterkit init`"
     document = load_file(path, display, missing=hint)
     evidence = validate(Evidence, document)
     facts = collect(evidence, document, path)

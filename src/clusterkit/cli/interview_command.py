@@ -135,6 +135,11 @@ def _answer(text: str, fact: Fact, ask: Callable[[str], str], file: Path) -> str
                 typer.echo(f"  {problem.message}; {problem.hint}".rstrip("; "), err=True)
             continue
         replace_file(file, edited)
+        if fact.kind == "document" and not (file.parent / answer.strip()).is_file():
+            typer.echo(
+                f"  note: {answer.strip()} does not exist yet; its checks count once it does",
+                err=True,
+            )
         return edited
 
 

@@ -1,4 +1,4 @@
-"""The strict loader's limits, and the pass over parse events that enforces them before composing."""
+"""The strict loader's limits, and the one pass over parse events that enforces them while composing."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any, Final
 import yaml
 
 from clusterkit.errors import Problem
+from clusterkit.load.compose import NodeComposer
 from clusterkit.load.problems import empty_file, problem_at, syntax_problem
 from clusterkit.load.scalars import CORE_TAGS, EventSource, tag_text
 
@@ -25,30 +26,31 @@ MAX_NODES: Final = 100_000
 laughs" alias bombs, and flat files too big to hold with positions, before any Python object is built.
 Evidence files hold hundreds; a 680 KB file of 100,000 nodes still loads in under 2 s with libyaml."""
 
-_COLLECTION_START: Final = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
-_COLLECTION_END: Final = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
-
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """A list or mapping whose end event has not arrived yet."""
 
     anchor: str | None
     start: Any  # the mark where it (or its anchor) begins
-    size: int = 1  # itself plus every value inside, aliases expanded
-    height: int = 1  # nesting levels from here down, aliases expanded
+    counted: int  # nodes counted before it; the count at its end, less this, is its size
+    deepest: int  # most lists and mappings open at once inside it, aliases expanded
 
 
-@dataclass
+@dataclass(slots=True)
 class _Anchored:
-    size: int
-    height: int
+    size: int  # the value plus every value inside, aliases expanded
+    height: int  # nesting levels from the value down, aliases expanded (a scalar has 0)
     line: int  # 1-based, for the duplicate-anchor message
 
 
 @dataclass
 class _EventScan:
-    """Checks a stream event by event, collecting problems."""
+    """Checks a stream event by event, collecting problems.
+
+    Sizes and heights are kept per list or mapping, not per value: a scalar without an anchor costs
+    one count, which keeps the pass cheap on large files.
+    """
 
     path: str
     problems: list[Problem] = field(default_factory=list)
@@ -58,26 +60,46 @@ class _EventScan:
     open: list[_Open] = field(default_factory=list)
     anchors: dict[str, _Anchored] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # One dict lookup per event instead of a chain of isinstance checks.
+        self._on: dict[type, Callable[[Any], bool]] = {
+            yaml.DocumentStartEvent: self._document,
+            yaml.AliasEvent: self._alias,
+            yaml.ScalarEvent: self._scalar,
+            yaml.SequenceStartEvent: self._start,
+            yaml.MappingStartEvent: self._start,
+            yaml.SequenceEndEvent: self._end,
+            yaml.MappingEndEvent: self._end,
+        }
+
     def feed(self, event: Any) -> bool:
         """Check one event; False once going on is pointless."""
-        if isinstance(event, yaml.DocumentStartEvent):
-            return self._document(event)
-        if isinstance(event, yaml.AliasEvent):
-            return self._alias(event)
-        if isinstance(event, yaml.ScalarEvent):
-            self._check_tag(event)
-            if self._count(1, event.start_mark):
-                self._finish(event.anchor, 1, 0, event.start_mark)
-                return True
-            return False
-        if isinstance(event, _COLLECTION_START):
-            return self._start(event)
-        if isinstance(event, _COLLECTION_END):
-            done = self.open.pop()
-            self._finish(done.anchor, done.size, done.height, done.start)
-        return True  # stream and document boundaries carry no values
+        handler = self._on.get(type(event))
+        # Stream and document ends carry no values.
+        return True if handler is None else handler(event)
 
-    def _document(self, event: yaml.DocumentStartEvent) -> bool:
+    def _scalar(self, event: Any) -> bool:
+        if event.tag is not None:
+            self._check_tag(event)
+        self.expanded += 1
+        if self.expanded > MAX_NODES:
+            return self._too_many(event.start_mark)
+        if event.anchor is not None:
+            self._anchor(event.anchor, _Anchored(1, 0, event.start_mark.line + 1), event.start_mark)
+        return True
+
+    def _end(self, event: Any) -> bool:
+        done = self.open.pop()
+        if self.open and done.deepest > self.open[-1].deepest:
+            self.open[-1].deepest = done.deepest
+        if done.anchor is not None:
+            height = done.deepest - len(self.open)
+            line = done.start.line + 1 if done.start else 0
+            anchored = _Anchored(self.expanded - done.counted, height, line)
+            self._anchor(done.anchor, anchored, done.start)
+        return True
+
+    def _document(self, event: Any) -> bool:
         self.documents += 1
         if self.documents == 1:
             return True
@@ -89,10 +111,13 @@ class _EventScan:
         )
         return False
 
-    def _start(self, event: yaml.CollectionStartEvent) -> bool:
-        self._check_tag(event)
-        if not self._count(1, event.start_mark):
-            return False
+    def _start(self, event: Any) -> bool:
+        if event.tag is not None:
+            self._check_tag(event)
+        counted = self.expanded
+        self.expanded += 1
+        if self.expanded > MAX_NODES:
+            return self._too_many(event.start_mark)
         if len(self.open) >= MAX_DEPTH:
             self._add(
                 event.start_mark,
@@ -101,10 +126,10 @@ class _EventScan:
                 "flatten the structure",
             )
             return False
-        self.open.append(_Open(event.anchor, event.start_mark))
+        self.open.append(_Open(event.anchor, event.start_mark, counted, len(self.open) + 1))
         return True
 
-    def _alias(self, event: yaml.AliasEvent) -> bool:
+    def _alias(self, event: Any) -> bool:
         name = event.anchor or ""
         target = self.anchors.get(name)
         if any(frame.anchor == name for frame in self.open):
@@ -133,35 +158,26 @@ class _EventScan:
             )
             return False
         self.via_alias = self.via_alias or target.size > 1
-        if not self._count(target.size, event.start_mark):
-            return False
-        self._grow_parent(target.size, target.height)
+        self.expanded += target.size
+        if self.expanded > MAX_NODES:
+            return self._too_many(event.start_mark)
+        if self.open and len(self.open) + target.height > self.open[-1].deepest:
+            self.open[-1].deepest = len(self.open) + target.height
         return True
 
-    def _finish(self, anchor: str | None, size: int, height: int, mark: Any) -> None:
-        """Record a completed value: its anchor, and its share of the enclosing value."""
-        if anchor is not None:
-            earlier = self.anchors.get(anchor)
-            if earlier is not None:
-                self._add(
-                    mark,
-                    f"the anchor &{anchor} is defined twice (first on line {earlier.line})",
-                    "yaml-syntax",
-                    "give each anchor a different name",
-                )
-            self.anchors[anchor] = _Anchored(size, height, mark.line + 1 if mark else 0)
-        self._grow_parent(size, height)
+    def _anchor(self, anchor: str, anchored: _Anchored, mark: Any) -> None:
+        """Record a completed anchored value, for the aliases after it."""
+        earlier = self.anchors.get(anchor)
+        if earlier is not None:
+            self._add(
+                mark,
+                f"the anchor &{anchor} is defined twice (first on line {earlier.line})",
+                "yaml-syntax",
+                "give each anchor a different name",
+            )
+        self.anchors[anchor] = anchored
 
-    def _grow_parent(self, size: int, height: int) -> None:
-        if self.open:
-            parent = self.open[-1]
-            parent.size += size
-            parent.height = max(parent.height, height + 1)
-
-    def _count(self, size: int, mark: Any) -> bool:
-        self.expanded += size
-        if self.expanded <= MAX_NODES:
-            return True
+    def _too_many(self, mark: Any) -> bool:
         if self.via_alias:
             self._add(
                 mark,
@@ -194,14 +210,24 @@ class _EventScan:
         self.problems.append(problem_at(self.path, mark, message, code, hint))
 
 
-def scan(loader: Callable[[str], EventSource], text: str, path: str) -> list[Problem]:
-    """Every problem the event stream shows, found without composing a node or building a value."""
+def scan(
+    loader: Callable[[str], EventSource], text: str, path: str
+) -> tuple[list[Problem], yaml.Node | None]:
+    """Every problem the event stream shows, and the document's node when there is none.
+
+    The one parse of the file: each event is checked, then handed to the composer, which stops
+    receiving them at the first problem, so no node is made past a limit.
+    """
     checks = _EventScan(path)
+    composer = NodeComposer()
     source = loader(text)
     try:
         while source.check_event():
-            if not checks.feed(source.get_event()):
+            event = source.get_event()
+            if not checks.feed(event):
                 break
+            if not checks.problems:
+                composer.feed(event)
     except yaml.MarkedYAMLError as exc:
         checks.problems.append(syntax_problem(exc, text, path))
     except yaml.YAMLError as exc:  # a reader error; the text checks before us should leave none
@@ -212,4 +238,4 @@ def scan(loader: Callable[[str], EventSource], text: str, path: str) -> list[Pro
         source.dispose()
     if checks.documents == 0 and not checks.problems:
         checks.problems.append(empty_file(path))
-    return checks.problems
+    return checks.problems, None if checks.problems else composer.root

@@ -8,7 +8,7 @@ from typing import Any, Final
 import yaml
 
 from clusterkit.errors import Problem
-from clusterkit.load.scalars import LINE_BREAK
+from clusterkit.load.scalars import BOOL, FLOAT, INT, LINE_BREAK, NULL, STR
 
 _TAB_HINT: Final = "indent with spaces, not tabs"
 
@@ -109,3 +109,28 @@ def _char_at(text: str, mark: Any) -> str:
     lines = LINE_BREAK.split(text, maxsplit=mark.line + 1)
     line = lines[mark.line] if mark.line < len(lines) else ""
     return line[mark.column] if mark.column < len(line) else ""
+
+
+_KINDS: Final = {
+    STR: "a text value",
+    INT: "a number",
+    FLOAT: "a number",
+    BOOL: "true/false",
+    NULL: "null",
+}
+
+
+def not_a_mapping(root: yaml.Node, path: str) -> Problem | None:
+    """What is wrong with a document whose top level is not a mapping; None when it is one."""
+    if isinstance(root, yaml.MappingNode):
+        return None
+    if isinstance(root, yaml.ScalarNode) and root.value == "" and root.tag == NULL:
+        return empty_file(path)
+    what = "a list" if isinstance(root, yaml.SequenceNode) else _KINDS.get(root.tag, "a value")
+    return problem_at(
+        path,
+        root.start_mark,
+        f"the top level is {what}, but it must be a mapping",
+        "not-a-mapping",
+        "start the file with 'key: value' lines",
+    )

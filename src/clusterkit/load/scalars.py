@@ -61,6 +61,15 @@ def _install_resolvers() -> None:
 _install_resolvers()
 
 
+def resolve_plain(text: str) -> str:
+    """The tag of a plain scalar, as PyYAML's resolver picks it from StrictLoader's table."""
+    # The table is keyed by first character ('' for the empty scalar); first match wins, else text.
+    for tag, pattern in StrictLoader.yaml_implicit_resolvers.get(text[:1], ()):
+        if pattern.match(text):
+            return str(tag)
+    return STR
+
+
 class EventSource(Protocol):
     """The part of a PyYAML loader (pure or C) the strict loader drives."""
 

@@ -1,102 +1,225 @@
-"""Median wall times for docs/performance.md: python scripts/bench.py [--runs N].
+"""Times and ratios for docs/performance.md: python scripts/bench.py [--pairs N].
 
-Three kinds of figure: whole commands as a user runs them (interpreter start, imports and work), the
-assessment alone in a fresh interpreter (load the evidence and packs, score, render; imports done),
-and the same once the interpreter has done it before (warm).
+Each round runs every command once, in an order that rotates from round to round, so a command and the
+floors it is compared with run side by side under the same load; a ratio is taken within each round,
+and the table shows the median and the range over the rounds. The floors: the import floor (the
+interpreter importing typer, pydantic and yaml) and the framework floor (a typer app with the options
+of `assess`, importing pydantic's BaseModel, yaml and rich, doing nothing; for the HTML report also
+jinja2). `validate` is compared with check-jsonschema on the same file (`pip install -e ".[bench]"`).
+The strict YAML loader is compared with `yaml.load(..., CSafeLoader)` on a generated 4 MiB file, in
+one interpreter, alternating.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LARGEST = "examples/nordic-maritime/cluster.yaml"
-COMMANDS = {
-    "python -c pass (the interpreter alone)": [sys.executable, "-c", "pass"],
-    "clusterkit --help": ["clusterkit", "--help"],
-    f"clusterkit validate {LARGEST}": ["clusterkit", "validate", LARGEST],
-    f"clusterkit assess {LARGEST}": ["clusterkit", "assess", LARGEST],
-    f"clusterkit assess {LARGEST} --format json": ["clusterkit", "assess", LARGEST, "-f", "json"],
-    f"clusterkit report {LARGEST} --format html -o /tmp/r.html": [
-        "clusterkit",
-        "report",
-        LARGEST,
-        "-f",
-        "html",
-        "-o",
-        "/tmp/clusterkit-bench-report.html",
-    ],
-}
-# Imports first, then time one assessment of the largest example, as a command would do it.
-ASSESS_ONLY = f"""
-import time
+MATURE = "examples/nordic-maritime/cluster.yaml"
+BIN = Path(sys.executable).parent
+
+FRAMEWORK_FLOOR = '''
+"""A typer app with the options of `clusterkit assess`, importing what clusterkit builds on; no work."""
 from pathlib import Path
-from clusterkit.pipeline import load_evidence, run
-from clusterkit.render import render
-import clusterkit.cli.table, rich.console
-start = time.perf_counter()
-render(run(load_evidence(Path({LARGEST!r}))), "table")
-print(time.perf_counter() - start)
+from typing import Annotated, Optional
+
+import typer
+import yaml
+from pydantic import BaseModel
+from rich.console import Console
+{extra}
+app = typer.Typer(add_completion=False)
+
+
+@app.callback()
+def main(debug: bool = False) -> None:
+    pass
+
+
+@app.command()
+def assess(
+    file: Path = Path("cluster.yaml"),
+    criteria: Annotated[Optional[list[str]], typer.Option("--criteria", "-c")] = None,
+    level: Annotated[Optional[list[str]], typer.Option("--level", "-l")] = None,
+    today: Annotated[Optional[str], typer.Option("--today")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f")] = "table",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o")] = None,
+) -> None:
+    pass
+
+
+app()
+'''
+
+LOADER_PAIRS = """
+import gc, statistics, sys, time, yaml
+from clusterkit.load.yamlfile import load_text
+text = open(sys.argv[1], encoding="utf-8").read()
+ratios, strict_times, c_times = [], [], []
+for n in range(int(sys.argv[2]) + 1):
+    gc.collect()
+    start = time.perf_counter()
+    load_text(text, "big.yaml")
+    strict = time.perf_counter() - start
+    gc.collect()
+    start = time.perf_counter()
+    yaml.load(text, Loader=yaml.CSafeLoader)
+    c = time.perf_counter() - start
+    if n:  # the first pair warms the caches
+        ratios.append(strict / c)
+        strict_times.append(strict)
+        c_times.append(c)
+print(*strict_times)
+print(*c_times)
+print(*ratios)
 """
 
 
-def median_command(argv: list[str], runs: int) -> float:
-    """Median wall time of a command over ``runs`` runs, after one warm-up run (disk cache)."""
-    times = []
-    for n in range(runs + 1):
-        start = time.perf_counter()
-        subprocess.run(argv, capture_output=True, check=False, cwd=ROOT)
-        if n:
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def median_assessment(runs: int) -> tuple[float, float]:
-    """Median seconds of one assessment in a fresh interpreter, and of one in a warm interpreter."""
-    cold = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", ASSESS_ONLY],
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-            ).stdout
+def large_file(limit: int) -> str:
+    """A valid evidence-like file of at most ``limit`` bytes and under the loader's node limit."""
+    parts = ["schema_version: 1\ncluster:\n  name: Generated cluster\nservices:\n"]
+    size, n = len(parts[0]), 0
+    while True:
+        item = (
+            f"  - name: Service {n} for the members of the generated cluster organisation\n"
+            f"    description: >-\n"
+            f"      A long description of service {n}, written out so that the file is large\n"
+            f"      and each value carries text the way a real evidence file does, with words and\n"
+            f"      more words about matchmaking, training, internationalisation and the rest.\n"
+            f"    started: 2024-0{n % 9 + 1}-1{n % 9}\n"
+            f"    users: {n * 7 % 500}\n"
         )
-        for _ in range(runs)
+        if size + len(item.encode()) > limit:
+            return "".join(parts)
+        parts.append(item)
+        size += len(item.encode())
+        n += 1
+
+
+def commands(folder: Path) -> dict[str, list[str]]:
+    """What is timed, by the label the table shows."""
+    floor = folder / "framework_floor.py"
+    floor.write_text(FRAMEWORK_FLOOR.format(extra=""), encoding="utf-8")
+    floor_jinja = folder / "framework_floor_jinja2.py"
+    floor_jinja.write_text(FRAMEWORK_FLOOR.format(extra="import jinja2\n"), encoding="utf-8")
+    clusterkit = str(BIN / "clusterkit")
+    found = {
+        "import floor": [sys.executable, "-c", "import typer, pydantic, yaml"],
+        "framework floor": [sys.executable, str(floor), "assess", MATURE],
+        "framework floor + jinja2": [sys.executable, str(floor_jinja), "assess", MATURE],
+        "assess": [clusterkit, "assess", MATURE],
+        "assess --format json": [clusterkit, "assess", MATURE, "-f", "json"],
+        "validate": [clusterkit, "validate", MATURE],
+        "report --format html": [
+            *(clusterkit, "report", MATURE, "-f", "html"),
+            *("-o", str(folder / "report.html")),
+        ],
+        "report --format md": [clusterkit, "report", MATURE, "-f", "md"],
+    }
+    checker = BIN / "check-jsonschema"
+    if checker.exists():
+        schema = "docs/schema/evidence.schema.json"
+        found["check-jsonschema"] = [str(checker), "--schemafile", schema, MATURE]
+    return found
+
+
+def wall_time(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def rounds(timed: dict[str, list[str]], pairs: int) -> dict[str, list[float]]:
+    """Seconds per command per round, after one warm-up round; the order rotates every round."""
+    labels = list(timed)
+    times: dict[str, list[float]] = {label: [] for label in labels}
+    for n in range(pairs + 1):
+        shift = n % len(labels)
+        for label in labels[shift:] + labels[:shift]:
+            seconds = wall_time(timed[label])
+            if n:
+                times[label].append(seconds)
+    return times
+
+
+def spread(values: list[float], scale: float = 1.0, digits: int = 0) -> str:
+    median = statistics.median(values) * scale
+    return f"{median:.{digits}f} ({min(values) * scale:.{digits}f}–{max(values) * scale:.{digits}f})"
+
+
+def ratio(times: dict[str, list[float]], label: str, floor: str) -> str:
+    if floor not in times:
+        return "—"
+    return spread([a / b for a, b in zip(times[label], times[floor], strict=True)], digits=2)
+
+
+def command_table(times: dict[str, list[float]]) -> list[str]:
+    lines = [
+        "| command | ms, median (min–max) | × import floor | × framework floor | × its comparison |",
+        "|---|---|---|---|---|",
     ]
-    sys.path.insert(0, str(ROOT / "src"))
-    from clusterkit.pipeline import load_evidence, run
-    from clusterkit.render import render
+    comparison: dict[str, tuple[str, str]] = {
+        "validate": ("check-jsonschema", "check-jsonschema"),
+        "report --format html": ("framework floor + jinja2", "framework floor + jinja2"),
+        "report --format md": ("framework floor + jinja2", "framework floor + jinja2"),
+    }
+    for label, values in times.items():
+        against, shown = comparison.get(label, ("", ""))
+        versus = f"{ratio(times, label, against)} vs {shown}" if against else ""
+        lines.append(
+            f"| `{label}` | {spread(values, 1000)} | {ratio(times, label, 'import floor')} "
+            f"| {ratio(times, label, 'framework floor')} | {versus} |"
+        )
+    return lines
 
-    warm = []
-    for _ in range(runs + 1):
-        start = time.perf_counter()
-        render(run(load_evidence(ROOT / LARGEST)), "table")
-        warm.append(time.perf_counter() - start)
-    return statistics.median(cold), statistics.median(warm[1:])
+
+def loader_table(folder: Path, pairs: int) -> list[str]:
+    big = folder / "big.yaml"
+    text = large_file(4 * 1024 * 1024)
+    big.write_text(text, encoding="utf-8")
+    output = subprocess.run(
+        [sys.executable, "-c", LOADER_PAIRS, str(big), str(pairs)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout.splitlines()
+    strict, c, ratios = ([float(value) for value in line.split()] for line in output)
+    size = len(text.encode()) / 1024 / 1024
+    return [
+        f"| strict loader, {size:.2f} MiB file | {spread(strict, 1000)} ms |",
+        f"| `yaml.load(..., CSafeLoader)`, same file | {spread(c, 1000)} ms |",
+        f"| strict / CSafeLoader | {spread(ratios, digits=2)} |",
+    ]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=9)
-    args = parser.parse_args()
-    if shutil.which("clusterkit") is None:
-        print("clusterkit is not installed in this environment", file=sys.stderr)
+def load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=11, help="rounds timed (after one warm-up)")
+    args = parser.parse_args(argv)
+    if not (BIN / "clusterkit").exists():
+        print(f"clusterkit is not installed beside {sys.executable}", file=sys.stderr)
         return 2
-    for label, argv in COMMANDS.items():
-        print(f"| `{label}` | {median_command(argv, args.runs) * 1000:.0f} ms |")
-    cold, warm = median_assessment(args.runs)
-    print(
-        f"| assessment of {LARGEST} in a fresh interpreter (imports done) | {cold * 1000:.0f} ms |"
-    )
-    print(f"| assessment of {LARGEST}, warm interpreter | {warm * 1000:.0f} ms |")
+    before = load_average()
+    with tempfile.TemporaryDirectory(prefix="clusterkit-bench-") as name:
+        folder = Path(name)
+        timed = commands(folder)
+        times = rounds(timed, args.pairs)
+        lines = [*command_table(times), "", "| loader | median (min–max) |", "|---|---|"]
+        lines += loader_table(folder, args.pairs)
+    print("\n".join(lines))
+    print(f"\n{args.pairs} rounds; load average {before} before, {load_average()} after")
     return 0
 
 

@@ -132,7 +132,9 @@ def commands(folder: Path) -> dict[str, list[str]]:
 
 def wall_time(argv: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        argv, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+    )
     return time.perf_counter() - start
 
 
@@ -151,7 +153,9 @@ def rounds(timed: dict[str, list[str]], pairs: int) -> dict[str, list[float]]:
 
 def spread(values: list[float], scale: float = 1.0, digits: int = 0) -> str:
     median = statistics.median(values) * scale
-    return f"{median:.{digits}f} ({min(values) * scale:.{digits}f}–{max(values) * scale:.{digits}f})"
+    return (
+        f"{median:.{digits}f} ({min(values) * scale:.{digits}f}–{max(values) * scale:.{digits}f})"
+    )
 
 
 def ratio(times: dict[str, list[float]], label: str, floor: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,19 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 EXAMPLE_NAMES = sorted(
     path.name for path in EXAMPLES.iterdir() if (path / "cluster.yaml").is_file()
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A test run caches validated packs in a folder of its own, never in the user's cache.
+
+    The xdist workers inherit the folder from the main process, so they share it as concurrent runs do.
+    """
+    if hasattr(config, "workerinput"):
+        return
+    folder = tempfile.mkdtemp(prefix="clusterkit-test-cache-")
+    os.environ["CLUSTERKIT_CACHE_DIR"] = folder
+    os.environ.pop("CLUSTERKIT_NO_CACHE", None)
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -37,14 +37,22 @@ def positioned(locate: Locator, where: KeyPath, message: str, code: str, hint: s
     return Problem(file, position.line, position.column, message, code, field, hint)
 
 
-def merged_data(path: Path, chain: tuple[Path, ...]) -> tuple[Any, Locator]:
-    """The pack's data with every `extends` applied, and a locator into the files it came from."""
+def merged_data(
+    path: Path, chain: tuple[Path, ...], read: list[Path] | None = None
+) -> tuple[Any, Locator]:
+    """The pack's data with every `extends` applied, and a locator into the files it came from.
+
+    ``read``, when given, receives each file read, the pack's own first, resolved.
+    """
     document = load_file(path)
+    if read is not None:
+        read.append(path.resolve())
     if not (isinstance(document.data, dict) and "extends" in document.data):
         return document.data, document_locator(document)
     extension = validate(PackExtension, document)
     chain = (*chain, path.resolve())
-    base_data, base_locate = merged_data(_base_path(document, extension, path.parent, chain), chain)
+    base = _base_path(document, extension, path.parent, chain)
+    base_data, base_locate = merged_data(base, chain, read)
     # The base must be valid on its own, so every error after merging is the overrides' doing.
     validated_pack(base_data, base_locate)
     return _apply(document, extension, copy.deepcopy(base_data), base_locate)

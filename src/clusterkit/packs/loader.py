@@ -7,7 +7,9 @@ from pathlib import Path
 
 from clusterkit.errors import InputError, Problem
 from clusterkit.load.validation import Locator
+from clusterkit.load.yamlfile import KeyPath, Position
 from clusterkit.models.pack import CriteriaPack
+from clusterkit.packs import cache
 from clusterkit.packs.extension import merged_data, positioned, validated_pack
 from clusterkit.packs.files import PACK_SUFFIXES, bundled_pack_paths, pack_hint, resolve_reference
 from clusterkit.packs.graph import check_graph
@@ -31,10 +33,30 @@ class LoadedPack:
 
 
 def load_pack(reference: str, relative_to: Path | None = None) -> LoadedPack:
-    """Load and validate one pack (following `extends`), by id or path."""
+    """Load and validate one pack (following `extends`), by id or path; from the cache when it is there."""
     path = resolve_reference(reference, relative_to)
-    data, locate = merged_data(path, ())
-    return LoadedPack(validated_pack(data, locate), path, locate)
+    key, pack = cache.lookup(path)
+    if pack is not None:
+        return LoadedPack(pack, path, _LocatorOnDemand(path))
+    read: list[Path] = []
+    data, locate = merged_data(path, (), read)
+    pack = validated_pack(data, locate)
+    if key is not None:
+        cache.store(key, pack, read)
+    return LoadedPack(pack, path, locate)
+
+
+class _LocatorOnDemand:
+    """Where the values of a cached pack are, read from its files only if a problem must be placed."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._locate: Locator | None = None
+
+    def __call__(self, where: KeyPath, prefer_key: bool) -> tuple[str, Position]:
+        if self._locate is None:
+            self._locate = merged_data(self._path, ())[1]
+        return self._locate(where, prefer_key)
 
 
 def load_with_prerequisites(
@@ -42,9 +64,14 @@ def load_with_prerequisites(
 ) -> list[LoadedPack]:
     """The requested packs, then every pack their levels need first (bundled ids or siblings), once each."""
     loaded: dict[str, LoadedPack] = {}
+    files: set[Path] = set()  # two levels may name the same prerequisite: it is loaded once
     queue = [(reference, relative_to) for reference in references]
     while queue:
         reference, base = queue.pop(0)
+        file = resolve_reference(reference, base).resolve()
+        if file in files:
+            continue
+        files.add(file)
         item = load_pack(reference, base)
         if item.pack.id in loaded:
             continue

@@ -41,10 +41,10 @@ overrides:
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A cache folder of the test's own, empty."""
+    """The pack folder of a cache folder of the test's own, empty."""
     where = tmp_path / "cache"
     monkeypatch.setenv("CLUSTERKIT_CACHE_DIR", str(where))
-    return where
+    return where / "packs"
 
 
 @pytest.fixture
@@ -118,6 +118,10 @@ def test_an_edited_base_is_seen_through_the_pack_that_extends_it(
         pytest.param(lambda data: b"", id="empty"),
         pytest.param(lambda data: data[:30] + b"\xff" * 40 + data[70:], id="garbled"),
         pytest.param(lambda data: b"not a cache entry at all", id="foreign"),
+        # One bit deep in a text of the pack: still a loadable pickle, of a different pack.
+        pytest.param(
+            lambda data: data[:-500] + bytes([data[-500] ^ 1]) + data[-499:], id="one-bit"
+        ),
     ],
 )
 def test_a_damaged_entry_is_a_miss_and_is_rewritten(
@@ -183,7 +187,7 @@ print(load_pack(sys.argv[1]).pack.model_dump_json()[:200])
 @pytest.mark.slow
 def test_concurrent_runs_share_the_cache_safely(folder: Path, tmp_path: Path) -> None:
     pack = write(tmp_path, "my-gold.yaml", BASE)
-    env = {**os.environ, "CLUSTERKIT_CACHE_DIR": str(folder)}
+    env = {**os.environ, "CLUSTERKIT_CACHE_DIR": str(folder.parent)}
     argv = [sys.executable, "-c", CONCURRENT, str(pack)]
     runs = [
         subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

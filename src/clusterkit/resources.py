@@ -1,13 +1,24 @@
-"""Where the bundled criteria packs, templates and example clusters are: the only module that knows."""
+"""Where the bundled packs, templates and example clusters are, and the user's cache: the only module that knows.
+
+The cache holds what clusterkit can always rebuild (validated packs, compiled templates), one file per
+entry. An entry is written to a private temporary file and renamed into place, so concurrent runs read
+a whole entry or none; it starts with the SHA-256 of its contents, so a damaged one is never used; one
+another user owns is never read. Failing to read or write an entry only costs the time of rebuilding it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import tempfile
 from pathlib import Path
 from typing import Literal
 
 from clusterkit.errors import ClusterkitError
 
 BundledKind = Literal["criteria", "templates", "examples"]
+CacheKind = Literal["packs", "templates"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -24,3 +35,53 @@ def bundled_dir(kind: BundledKind) -> Path:
     raise ClusterkitError(
         f"the bundled {kind} folder is missing from this installation of clusterkit"
     )
+
+
+def cache_dir() -> Path | None:
+    """Where clusterkit keeps what it can rebuild (validated packs, compiled templates); None when off.
+
+    ``CLUSTERKIT_NO_CACHE`` (any value) turns caching off, ``CLUSTERKIT_CACHE_DIR`` moves the folder;
+    else the platform's user cache folder (``~/.cache/clusterkit`` on Linux).
+    """
+    if os.environ.get("CLUSTERKIT_NO_CACHE"):
+        return None
+    chosen = os.environ.get("CLUSTERKIT_CACHE_DIR")
+    if chosen:
+        return Path(chosen)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("clusterkit", appauthor=False))
+
+
+def read_cached(kind: CacheKind, name: str) -> bytes | None:
+    """The contents of a cache entry when it is there, whole and the user's own; else None."""
+    where = cache_dir()
+    if where is None:
+        return None
+    try:
+        with (where / kind / name).open("rb") as handle:
+            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
+                return None  # an entry is code or pickled objects: never one another user wrote
+            data = handle.read()
+    except OSError:
+        return None
+    digest, contents = data[:32], data[32:]
+    return contents if hashlib.sha256(contents).digest() == digest else None
+
+
+def write_cached(kind: CacheKind, name: str, contents: bytes) -> None:
+    """Store a cache entry atomically; a cache that cannot be written is skipped without a word."""
+    where = cache_dir()
+    if where is None:
+        return
+    folder = where / kind
+    with contextlib.suppress(OSError):
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # mkstemp makes the file private (0600) under a name no other run picks; the rename is atomic.
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(hashlib.sha256(contents).digest() + contents)
+            Path(temporary).replace(folder / name)
+        finally:
+            Path(temporary).unlink(missing_ok=True)  # gone already after a successful rename

@@ -6,21 +6,16 @@ An entry is keyed by the pack file's resolved path and content, the versions of 
 size and time of each of its files, so an edited checkout never reads stale entries), Python, pydantic
 and PyYAML; it lists every file the pack `extends` with its content hash, checked on every read.
 
-Safe by construction: an entry is written to a private temporary file and renamed into place, so a
-concurrent run reads a whole entry or none; an entry that cannot be read, does not match its key, or
-belongs to another user is a miss and is rewritten. Failing to write (a read-only home, a full disk)
-only costs the time. ``CLUSTERKIT_CACHE_DIR`` moves the folder; ``CLUSTERKIT_NO_CACHE=1`` turns it off.
+Entries are stored by ``resources.write_cached`` (atomic, checksummed, private); one that cannot be
+read, does not match its key or names a changed file is a miss, and is rewritten.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,7 +24,7 @@ from pathlib import Path
 from clusterkit import __version__
 from clusterkit.load.limits import MAX_FILE_BYTES
 from clusterkit.models.pack import CriteriaPack
-from clusterkit.resources import bundled_dir
+from clusterkit.resources import bundled_dir, cache_dir, read_cached, write_cached
 
 FORMAT = b"clusterkit-pack-cache 1\n"
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -41,9 +36,8 @@ class Entry:
 
     key: str
     pack: CriteriaPack
-    sources: tuple[
-        tuple[str, str], ...
-    ]  # (resolved path, sha256 of its bytes), the pack's file first
+    # (resolved path, sha256 of its bytes) of each file read, the pack's own first
+    sources: tuple[tuple[str, str], ...]
 
 
 def lookup(path: Path) -> tuple[str | None, CriteriaPack | None]:
@@ -52,7 +46,7 @@ def lookup(path: Path) -> tuple[str | None, CriteriaPack | None]:
     Only a regular file within the loader's size limit is read here; anything else is left to the
     loader, which says what is wrong with it.
     """
-    if folder() is None:
+    if cache_dir() is None:
         return None, None
     try:
         status = path.stat()
@@ -78,18 +72,6 @@ def store(key: str, pack: CriteriaPack, files: Sequence[Path]) -> None:
         (str(file), digest(content)) for file, content in zip(files, contents, strict=True)
     )
     write(Entry(key, pack, sources))
-
-
-def folder() -> Path | None:
-    """The cache folder the environment asks for, else the platform's user cache folder; None when off."""
-    if os.environ.get("CLUSTERKIT_NO_CACHE"):
-        return None
-    chosen = os.environ.get("CLUSTERKIT_CACHE_DIR")
-    if chosen:
-        return Path(chosen)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("clusterkit", appauthor=False))
 
 
 def digest(data: bytes) -> str:
@@ -119,19 +101,13 @@ def _environment() -> str:
 
 
 def read(key: str) -> Entry | None:
-    """The entry stored under ``key`` when it is whole, ours, and its files are unchanged; else None."""
-    where = folder()
-    if where is None:
+    """The entry stored under ``key`` when it is whole and its files are unchanged; else None."""
+    contents = read_cached("packs", f"{key}.pickle")
+    if contents is None or not contents.startswith(FORMAT):
         return None
-    file = where / f"{key}.pickle"
     try:
-        with file.open("rb") as handle:
-            if hasattr(os, "getuid") and os.fstat(handle.fileno()).st_uid != os.getuid():
-                return None  # never unpickle what another user could have written
-            if handle.read(len(FORMAT)) != FORMAT:
-                return None
-            entry = pickle.load(handle)  # the user's own private file, checked to be theirs
-    except Exception:  # a missing, truncated or foreign file is a miss; the pack is loaded again
+        entry = pickle.loads(contents[len(FORMAT) :])  # whole, and written by this user
+    except Exception:  # an entry of an older layout of the models: a miss, rewritten
         return None
     if not isinstance(entry, Entry) or entry.key != key or not _unchanged(entry.sources[1:]):
         return None
@@ -150,18 +126,8 @@ def _unchanged(sources: Sequence[tuple[str, str]]) -> bool:
 
 
 def write(entry: Entry) -> None:
-    """Store an entry atomically; a cache that cannot be written is skipped without a word."""
-    where = folder()
-    if where is None:
+    try:
+        contents = FORMAT + pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    except pickle.PicklingError:  # cannot happen with the pack models; a cache is never an error
         return
-    with contextlib.suppress(OSError, pickle.PicklingError):
-        where.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # mkstemp makes the file private (0600) under a name no other run picks; the rename is atomic.
-        handle, temporary = tempfile.mkstemp(dir=where, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(FORMAT)
-                pickle.dump(entry, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            Path(temporary).replace(where / f"{entry.key}.pickle")
-        finally:
-            Path(temporary).unlink(missing_ok=True)  # gone already after a successful rename
+    write_cached("packs", f"{entry.key}.pickle", contents)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from clusterkit.facts.documents import collect, with_dates
+from clusterkit.facts.documents import collect, with_dates, with_headings
 from clusterkit.facts.git import SHALLOW_WARNING, last_commit_dates
 from clusterkit.models.facts import Facts
 from clusterkit.pipeline import load_evidence, run
@@ -30,7 +30,8 @@ def _outside_actions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def facts(repo: Path) -> Facts:
     loaded = load_evidence(repo / "cluster.yaml")
-    return with_dates(collect(loaded.evidence, loaded.document, loaded.path), loaded.path)
+    collected = collect(loaded.evidence, loaded.document, loaded.path)
+    return with_dates(with_headings(collected, loaded.path, ["docs/strategy.md"]), loaded.path)
 
 
 def strategy_check(repo: Path) -> dict[str, object]:

@@ -7,7 +7,7 @@ evidence file's repository (the git work tree around it, or its folder outside g
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -103,11 +103,25 @@ def _outside(reference: str, base: Path, root: Path) -> str:
 
 
 def _fact(reference: str, file: Path) -> DocumentFact:
-    """A document's facts without dates: whether it exists, and its headings where it has them."""
+    """A document's facts without dates or headings: whether it exists."""
     if not file.is_file():
         return DocumentFact(reference, exists=False)
-    headings = _headings(file) if file.suffix.lower() in MARKDOWN_SUFFIXES else None
-    return DocumentFact(reference, True, None, None, headings)
+    return DocumentFact(reference, True)
+
+
+def with_headings(facts: Facts, evidence_file: Path, references: Collection[str]) -> Facts:
+    """The facts with the headings of the documents ``references`` names (those a rule reads).
+
+    Reading headings means a parser (and its import) per document, so it is done only for these.
+    """
+    base = evidence_file.resolve().parent
+    documents = dict(facts.documents)
+    for reference in sorted(references):
+        fact = documents.get(reference)
+        file = base / reference
+        if fact is not None and fact.exists and file.suffix.lower() in MARKDOWN_SUFFIXES:
+            documents[reference] = replace(fact, headings=_headings(file))
+    return replace(facts, documents=documents)
 
 
 def _headings(file: Path) -> tuple[str, ...] | None:

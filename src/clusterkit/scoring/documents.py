@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dateutil.relativedelta import relativedelta
 
 from clusterkit.models import rules
+from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
+from clusterkit.models.pack import CriteriaPack
 from clusterkit.models.vocab import DeclaredStatus
 from clusterkit.scoring.context import Context, Outcome, months, read, unknown
 
@@ -29,6 +33,24 @@ def document(rule: rules.DocumentRule, ctx: Context) -> Outcome:
         if outcome.status != "met":
             return outcome
     return Outcome("met", ", ".join(paths), expected, f"{', '.join(paths)} exists", (rule.field,))
+
+
+def heading_documents(packs: Sequence[CriteriaPack], evidence: Evidence) -> set[str]:
+    """The documents whose headings a rule of the packs reads: a document rule with sections."""
+    found: set[str] = set()
+    for rule in pack_rules(packs):
+        if isinstance(rule, rules.DocumentRule) and rule.sections:
+            value = read(evidence, rule.field)
+            items = value if isinstance(value, list) else [] if value is None else [value]
+            found.update(str(item) for item in items)
+    return found
+
+
+def pack_rules(packs: Sequence[CriteriaPack]) -> list[rules.Rule]:
+    """Every rule of the packs: of their checks, and of their levels' conditions."""
+    found = [check.rule for pack in packs for item in pack.indicators() for check in item.checks]
+    found += [c.rule for pack in packs for level in pack.levels for c in level.requires.conditions]
+    return found
 
 
 def _one_document(rule: rules.DocumentRule, ctx: Context, path: str, expected: str) -> Outcome:

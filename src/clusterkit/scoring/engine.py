@@ -25,6 +25,7 @@ from clusterkit.results.assessment import (
     PackAssessment,
     Status,
 )
+from clusterkit.scoring.documents import pack_rules
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
 from clusterkit.scoring.levels import assess_levels
 from clusterkit.scoring.portfolio import analyse_portfolio
@@ -253,9 +254,7 @@ def refused_not_applicable(evidence: Evidence, packs: Sequence[CriteriaPack]) ->
 
 def reads_document_dates(packs: Sequence[CriteriaPack]) -> bool:
     """Whether any check or level condition judges a document by when it last changed."""
-    rules = [check.rule for pack in packs for item in pack.indicators() for check in item.checks]
-    rules += [c.rule for pack in packs for level in pack.levels for c in level.requires.conditions]
-    return any(isinstance(rule, DocumentRule) and rule.max_age_months for rule in rules)
+    return any(isinstance(rule, DocumentRule) and rule.max_age_months for rule in pack_rules(packs))
 
 
 def order_by_prerequisites(packs: Sequence[CriteriaPack]) -> list[CriteriaPack]:

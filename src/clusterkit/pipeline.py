@@ -12,20 +12,22 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clusterkit.errors import InputError, Problem, UsageError
 from clusterkit.facts.documents import collect, document_references, with_dates, with_headings
-from clusterkit.load.positions import with_positions
 from clusterkit.load.validation import validate
 from clusterkit.load.yamlfile import YamlDocument, load_file
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
-from clusterkit.models.pack import CriteriaPack
 from clusterkit.packs.files import resolve_reference
-from clusterkit.packs.loader import LoadedPack, load_pack, load_with_prerequisites
-from clusterkit.results.assessment import Assessment, DateSource
-from clusterkit.scoring.documents import heading_documents
-from clusterkit.scoring.engine import assess, reads_document_dates
+
+if TYPE_CHECKING:
+    # Imported where they are used: `validate` loads and checks evidence without packs or a scorer,
+    # and importing those models and modules was a fifth of its time.
+    from clusterkit.models.pack import CriteriaPack
+    from clusterkit.packs.loader import LoadedPack
+    from clusterkit.results.assessment import Assessment, DateSource
 
 DEFAULT_PACK = "esca-gold"
 PORTFOLIO_PACK = "strategy-process"
@@ -165,6 +167,8 @@ class PackSet:
 
 def load_packs(references: Sequence[str], relative_to: Path | None = None) -> PackSet:
     """Load the requested packs with their prerequisites (graph checked) and the portfolio's pack."""
+    from clusterkit.packs.loader import load_pack, load_with_prerequisites
+
     loaded: list[LoadedPack] = load_with_prerequisites(list(references), relative_to)
     requested = [item.pack.id for item in loaded[: len(set(references))]]
     portfolio = next((item.pack for item in loaded if item.pack.portfolio is not None), None)
@@ -187,6 +191,10 @@ def run(
     ``packs`` are packs loaded already (a run over many files loads them once); else the packs that
     ``criteria`` or the evidence file names are loaded here.
     """
+    from clusterkit.load.positions import with_positions
+    from clusterkit.scoring.documents import heading_documents
+    from clusterkit.scoring.engine import assess, reads_document_dates
+
     if packs is None:
         references, relative_to = pack_references(loaded, criteria)
         packs = load_packs(references, relative_to)

@@ -19,11 +19,12 @@ def validate(files: list[Path], criteria: list[str], strict: bool = False) -> Ex
 
     A document that does not exist is a warning at its line, or under ``strict`` an error.
     """
-    from clusterkit.packs.loader import load_with_prerequisites
     from clusterkit.pipeline import check_named_packs, load_evidence, missing_documents
 
     problems: list[Problem] = []
     for reference in criteria:
+        from clusterkit.packs.loader import load_with_prerequisites  # only when packs are asked for
+
         try:
             # with its prerequisite packs, so a level naming an unknown pack or level is reported too
             loaded_pack = load_with_prerequisites([reference])[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import clusterkit.facts.documents
+from clusterkit.facts.headings import read_headings
 from clusterkit.pipeline import load_evidence, run
 from conftest import EXAMPLES
 
@@ -19,13 +21,13 @@ NORDIC = EXAMPLES / "nordic-maritime" / "cluster.yaml"
 def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The documents whose headings are read from now on, by file name."""
     seen: list[str] = []
-    real = clusterkit.facts.documents._headings
+    real = clusterkit.facts.documents.read_headings
 
     def recording(file: Path) -> tuple[str, ...] | None:
         seen.append(file.name)
         return real(file)
 
-    monkeypatch.setattr(clusterkit.facts.documents, "_headings", recording)
+    monkeypatch.setattr(clusterkit.facts.documents, "read_headings", recording)
     return seen
 
 
@@ -64,14 +66,31 @@ print("markdown_it" in sys.modules, file=sys.stderr)
 """
 
 
-@pytest.mark.parametrize(("command", "imported"), [("validate", False), ("assess", True)])
-def test_the_markdown_parser_is_imported_only_when_headings_are_read(
-    command: str, imported: bool
+def parser_imported(command: str, cache: Path) -> bool:
+    env = {**os.environ, "CLUSTERKIT_CACHE_DIR": str(cache)}
+    argv = [sys.executable, "-c", PROBE, command, str(NORDIC)]
+    done = subprocess.run(argv, capture_output=True, text=True, check=True, env=env)
+    return done.stderr.strip().splitlines()[-1] == "True"
+
+
+def test_the_markdown_parser_is_imported_only_to_read_headings_not_read_before(
+    tmp_path: Path,
 ) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, command, str(NORDIC)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert done.stderr.strip().splitlines()[-1] == str(imported), done.stderr
+    assert not parser_imported("validate", tmp_path), "validate reads no headings"
+    assert parser_imported("assess", tmp_path), "the first assess parses strategy.md"
+    assert not parser_imported("assess", tmp_path), "its headings come from the cache now"
+
+
+def test_cached_headings_follow_the_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLUSTERKIT_CACHE_DIR", str(tmp_path / "cache"))
+    document = tmp_path / "strategy.md"
+    document.write_text("# Strategy\n\nVision\n------\n\n    # not a heading\n", encoding="utf-8")
+    assert read_headings(document) == ("Strategy", "Vision")
+    assert read_headings(document) == ("Strategy", "Vision")
+    document.write_text("# Strategy\n\n## Objectives\n", encoding="utf-8")
+    assert read_headings(document) == ("Strategy", "Objectives")
+    for entry in (tmp_path / "cache" / "headings").glob("*.json"):
+        entry.write_bytes(entry.read_bytes()[:-3])  # damaged: parsed again, not trusted
+    assert read_headings(document) == ("Strategy", "Objectives")

@@ -11,14 +11,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import sys
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from clusterkit.errors import ClusterkitError
 
 BundledKind = Literal["criteria", "templates", "examples"]
-CacheKind = Literal["packs", "templates"]
+CacheKind = Literal["packs", "templates", "headings"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -85,3 +87,17 @@ def write_cached(kind: CacheKind, name: str, contents: bytes) -> None:
             Path(temporary).replace(folder / name)
         finally:
             Path(temporary).unlink(missing_ok=True)  # gone already after a successful rename
+
+
+@cache
+def code_stamp() -> str:
+    """clusterkit's version, Python's, and each of clusterkit's files by size and modification time.
+
+    Part of every cache key: cheap to make, and any edit of a checkout (or a new bundled pack, which
+    can change what an `extends: id` names) makes new keys.
+    """
+    from clusterkit import __version__
+
+    files = [*_PACKAGE_DIR.rglob("*.py"), *bundled_dir("criteria").iterdir()]
+    stamps = [f"{file}:{file.stat().st_size}:{file.stat().st_mtime_ns}" for file in sorted(files)]
+    return "\0".join([__version__, sys.version, *stamps])

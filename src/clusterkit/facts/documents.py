@@ -16,11 +16,10 @@ from pydantic import BaseModel
 
 from clusterkit.errors import InputError, Problem
 from clusterkit.facts.git import last_commit_dates, work_tree_root
+from clusterkit.facts.headings import MARKDOWN_SUFFIXES, read_headings
 from clusterkit.load.yamlfile import KeyPath, YamlDocument
 from clusterkit.models.base import DocumentPath
 from clusterkit.models.facts import DocumentFact, Facts
-
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 
 def document_references(model: BaseModel) -> list[tuple[KeyPath, DocumentPath]]:
@@ -112,7 +111,7 @@ def _fact(reference: str, file: Path) -> DocumentFact:
 def with_headings(facts: Facts, evidence_file: Path, references: Collection[str]) -> Facts:
     """The facts with the headings of the documents ``references`` names (those a rule reads).
 
-    Reading headings means a parser (and its import) per document, so it is done only for these.
+    Reading headings means a parser (and its import), so it is done only for these (and cached).
     """
     base = evidence_file.resolve().parent
     documents = dict(facts.documents)
@@ -120,21 +119,5 @@ def with_headings(facts: Facts, evidence_file: Path, references: Collection[str]
         fact = documents.get(reference)
         file = base / reference
         if fact is not None and fact.exists and file.suffix.lower() in MARKDOWN_SUFFIXES:
-            documents[reference] = replace(fact, headings=_headings(file))
+            documents[reference] = replace(fact, headings=read_headings(file))
     return replace(facts, documents=documents)
-
-
-def _headings(file: Path) -> tuple[str, ...] | None:
-    """The text of every Markdown heading (ATX and setext), read with a real Markdown parser."""
-    from markdown_it import MarkdownIt
-
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    tokens = MarkdownIt("commonmark").parse(text)
-    return tuple(
-        tokens[n + 1].content.strip()
-        for n, token in enumerate(tokens)
-        if token.type == "heading_open" and n + 1 < len(tokens)
-    )

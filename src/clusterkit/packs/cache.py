@@ -15,19 +15,16 @@ from __future__ import annotations
 import hashlib
 import pickle
 import stat
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from clusterkit import __version__
 from clusterkit.load.limits import MAX_FILE_BYTES
 from clusterkit.models.pack import CriteriaPack
-from clusterkit.resources import bundled_dir, cache_dir, read_cached, write_cached
+from clusterkit.resources import cache_dir, code_stamp, read_cached, write_cached
 
 FORMAT = b"clusterkit-pack-cache 1\n"
-_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -91,13 +88,7 @@ def _environment() -> str:
     import pydantic_core
     import yaml
 
-    versions = [__version__, sys.version, pydantic.VERSION, pydantic_core.__version__]
-    versions.append(yaml.__version__)
-    # clusterkit's code and bundled packs by size and modification time: cheap, and any edit of a
-    # checkout shows (a new bundled pack can change what an `extends: id` names).
-    files = [*_PACKAGE.rglob("*.py"), *bundled_dir("criteria").iterdir()]
-    stamps = [f"{file}:{file.stat().st_size}:{file.stat().st_mtime_ns}" for file in sorted(files)]
-    return "\0".join([*versions, *stamps])
+    return "\0".join([code_stamp(), pydantic.VERSION, pydantic_core.__version__, yaml.__version__])
 
 
 def read(key: str) -> Entry | None:

@@ -45,6 +45,24 @@ def test_help_imports_neither_pydantic_nor_yaml_nor_jinja2() -> None:
     assert "HEAVY=\n" in done.stderr, done.stderr
 
 
+def test_a_command_runs_without_a_cycle_collection_but_the_collector_stays_on() -> None:
+    # Collections are put off, not switched off: a command that loops must still free its cycles.
+    probe = (
+        "import gc, sys\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and runs.append(info))\n"
+        f"sys.argv = ['clusterkit', 'assess', {str(EXAMPLES / 'nordic-maritime' / 'cluster.yaml')!r}]\n"
+        "from clusterkit.cli import main\n"
+        "runs.clear()\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('COLLECTIONS', len(runs), gc.isenabled(), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert "COLLECTIONS 0 True" in done.stderr, done.stderr
+
+
 def test_version_and_module_entry_point() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "clusterkit", "--version"],

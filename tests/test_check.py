@@ -91,7 +91,7 @@ def test_the_default_mode_is_level(tmp_path: Path, cli) -> None:
 )
 def test_bad_input_exits_2(tmp_path: Path, cli, args: list[str]) -> None:
     file = strategy_folder(tmp_path)
-    invalid = write(tmp_path, "invalid.yaml", "schema_version: 1\ncluster: {name: X}\n")
+    invalid = write(tmp_path, "invalid.yaml", "schema_version: 1\ncluster: {country: NO}\n")
     values = [arg.format(file=file, invalid=invalid) for arg in args]
     result = cli("check", *values, cwd=tmp_path)
     assert result.code == 2, result

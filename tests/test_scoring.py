@@ -9,6 +9,7 @@ from clusterkit.models.strategy import Service
 from clusterkit.packs.loader import load_pack
 from clusterkit.scoring.engine import indicator_status
 from clusterkit.scoring.portfolio import place
+from clusterkit.scoring.roadmap import gain_in
 from scoring_support import assess_example
 
 # The seed's "Cluster Services" table, typed from the slides in clean form:
@@ -91,15 +92,17 @@ def test_roadmap_puts_every_unmet_minimum_requirement_first_and_closes_the_dista
     )
     covered = {step.indicator for step in steps if step.blocking}
     assert unmet_minimums <= covered
-    gain = sum(step.gain for step in steps if step.pack == "esca-gold")
+    gains = [float(gain_in(step, "esca-gold")) for step in steps]
+    gain = sum(gains)
     assert gold.roadmap.points_needed > 0
     assert gain >= gold.roadmap.points_needed - 1e-9
+    assert gold.roadmap.points_planned == pytest.approx(gain)
     needed_points = 0.8 * gold.possible - gold.points
     assert gold.roadmap.points_needed == pytest.approx(needed_points)
-    # No proposed non-blocking step is there without need: dropping the last one falls short.
-    optional = [step for step in steps if not step.blocking]
-    if optional:
-        assert gain - optional[-1].gain < gold.roadmap.points_needed
+    # No proposed non-blocking step is there without need: dropping any one of them falls short.
+    for step, step_gain in zip(steps, gains, strict=True):
+        if not step.blocking:
+            assert gain - step_gain < gold.roadmap.points_needed, step.title
 
 
 @pytest.mark.parametrize(
@@ -183,6 +186,7 @@ def test_roadmap_of_a_level_without_a_score_does_not_talk_about_the_score() -> N
     ).packs[0]
     assert (
         result.roadmap.summary
-        == "4 minimum requirements are not met: fix those first; 6 blocking gaps remain."
+        == "4 minimum requirements are not met: fix those first; 6 blocking gaps remain "
+        "(about 31.25 person-days); 5 steps record facts that may already exist."
     )
     assert [step.check for step in result.roadmap.steps][:2] == ["team-fte", "committed-members"]

@@ -122,7 +122,8 @@ def render(assessment: Assessment, options: RenderOptions) -> str:
         emoji=False,
     )
     cluster = assessment.cluster
-    console.print(Text(f"{cluster.name} ({cluster.country})", style="bold"))
+    place = f" ({cluster.country})" if cluster.country else ""
+    console.print(Text(f"{cluster.name}{place}", style="bold"))
     console.print(
         f"Assessment date {assessment.assessment_date} · evidence {assessment.evidence_file}"
     )

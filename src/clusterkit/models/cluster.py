@@ -15,7 +15,8 @@ class ClusterProfile(Strict):
     name: Text = Field(
         description="The cluster organisation's name as it should appear in reports."
     )
-    country: str = Field(
+    country: str | None = Field(
+        None,
         pattern=r"^[A-Z]{2}$",
         description="ISO 3166-1 alpha-2 country code, upper case (NO, DE, DK). `NO` is read as Norway, not false.",
     )

@@ -75,7 +75,9 @@ class Evidence(Strict):
         None, description="The 'today' of the assessment; recency and windows are measured from it."
     )
     cluster: ClusterProfile = Field(description="Who the cluster is.")
-    participants: Participants = Field(description="The committed cluster participants.")
+    participants: Participants | None = Field(
+        None, description="The committed cluster participants."
+    )
     management: Management | None = Field(
         None, description="The cluster management team and governance."
     )

@@ -48,6 +48,46 @@ class Sourced(Strict):
         return self
 
 
+class FixKind(StrEnum):
+    """What closing a gap takes once its value is known: the roadmap plans only what can be done."""
+
+    RECORD = "record"  # the fact may well exist: write it down
+    DO = "do"  # work to do
+    CANNOT = "cannot"  # time-bound (the organisation's age): shown, never counted as a fix
+
+
+EFFORT_DESCRIPTION = (
+    "Person-days of the cluster management team to close the gap once (a rough estimate, "
+    "the pack's `efforts` say its basis); the roadmap proposes the least total effort. Default 1."
+)
+KIND_DESCRIPTION = (
+    "record (the fact may exist: write it down), do (work to do) or cannot (time-bound, like the "
+    "organisation's age: shown, never counted as a fix). Default do. An unknown value is always a "
+    "record step first."
+)
+
+
+class Efforts(Sourced):
+    """Where the pack's effort estimates come from, and what one unit means."""
+
+    unit: Literal["person-days"] = Field(
+        "person-days", description="The unit of every `effort`: person-days of the team."
+    )
+    meaning: Text = Field(
+        "Person-days of the cluster management team to close a gap once; a rough estimate.",
+        description="What an effort number means, as reports show it.",
+    )
+    record: float = Field(
+        0.25,
+        gt=0,
+        le=1000,
+        description="Effort of writing down a value the file does not give yet (a record step), whatever the check's own effort: the fact may well exist.",
+    )
+
+
+DEFAULT_EFFORTS = Efforts(basis=Basis.ASSUMPTION)
+
+
 class Check(Sourced):
     """One thing an assessor verifies, worth points, with the fix that closes the gap."""
 
@@ -61,6 +101,8 @@ class Check(Sourced):
     )
     rule: Rule = Field(description="How the check is evaluated.")
     fix: Text = Field(description="What to add or do when the check is not met, in one sentence.")
+    kind: FixKind = Field(FixKind.DO, description=KIND_DESCRIPTION)
+    effort: float = Field(1.0, gt=0, le=1000, description=EFFORT_DESCRIPTION)
 
     @model_validator(mode="after")
     def _valid(self) -> Check:
@@ -123,6 +165,8 @@ class LevelCondition(Sourced):
     title: Text = Field(description="What the condition asks, in a few words.")
     rule: Rule = Field(description="How the condition is evaluated.")
     fix: Text = Field(description="What to do when it does not hold.")
+    kind: FixKind = Field(FixKind.DO, description=KIND_DESCRIPTION)
+    effort: float = Field(1.0, gt=0, le=1000, description=EFFORT_DESCRIPTION)
 
     @model_validator(mode="after")
     def _paths(self) -> LevelCondition:
@@ -205,6 +249,10 @@ class CriteriaPack(Strict):
         description="Share of a check's points earned when it is partial and it sets no partial_points.",
     )
     default_level: Slug = Field(description="The target level when --level is not given.")
+    efforts: Efforts = Field(
+        DEFAULT_EFFORTS,
+        description="The basis and meaning of the checks' `effort` numbers (default: assumption).",
+    )
     levels: list[Level] = Field(min_length=1, description="The levels, lowest first.")
     areas: list[Area] = Field(default_factory=list, description="The areas with their indicators.")
     portfolio: Portfolio | None = Field(None, description="Service portfolio classes.")

@@ -59,8 +59,9 @@ class ParticipantYear(Strict):
 class Participants(Strict):
     """The cluster participants (members) that committed to the cluster."""
 
-    committed: Count = Field(
-        description="Participants clearly committed to the cluster (signed membership, fee or agreement)."
+    committed: Count | None = Field(
+        None,
+        description="Participants clearly committed to the cluster (signed membership, fee or agreement).",
     )
     formally_committed: Count | None = Field(
         None,
@@ -78,28 +79,28 @@ class Participants(Strict):
     def _parts_within_whole(self) -> Participants:
         for name in ("formally_committed", "in_region"):
             value = getattr(self, name)
-            if value is not None and value > self.committed:
+            if value is not None and self.committed is not None and value > self.committed:
                 raise ValueError(f"{name} ({value}) cannot exceed committed ({self.committed})")
         return self
 
     @computed_field(description="Share of committed participants that are companies.")
     @property
     def company_share(self) -> float | None:
-        if self.by_type is None or self.by_type.companies is None or self.committed == 0:
+        if self.by_type is None or self.by_type.companies is None or not self.committed:
             return None
         return self.by_type.companies / self.committed
 
     @computed_field(description="Share of committed participants whose commitment is written down.")
     @property
     def formal_commitment_share(self) -> float | None:
-        if self.formally_committed is None or self.committed == 0:
+        if self.formally_committed is None or not self.committed:
             return None
         return self.formally_committed / self.committed
 
     @computed_field(description="Share of committed participants located in the home region.")
     @property
     def regional_share(self) -> float | None:
-        if self.in_region is None or self.committed == 0:
+        if self.in_region is None or not self.committed:
             return None
         return self.in_region / self.committed
 

@@ -81,34 +81,72 @@ class LevelResult(Result):
     conditions: list[CheckResult]
 
 
+FixKind = Literal["record", "do", "cannot"]
+Gate = Literal["prerequisite", "minimum", "points"]
+
+
+class MovedCheck(Result):
+    """Another check (in any pack) that the same fix moves."""
+
+    pack: str
+    indicator: str | None = Field(description="Indicator id, or null for a level condition.")
+    check: str
+    title: str
+    gain: float = Field(description="Points it adds in its own pack.")
+
+
 class RoadmapItem(Result):
-    """One gap to close, with its fix and what closing it is worth."""
+    """One step: one underlying fix, the first check it moves, and every other check it moves too."""
 
     indicator: str | None = Field(description="Indicator id, or null for a level condition.")
     check: str
     title: str
     status: Status
-    fix: str
+    fix: str = Field(description="The pack's advice on how to close the gap.")
+    action: str | None = Field(
+        description="What to change when the value is recorded and falls short (raise X from A to B); null when the value is not known yet."
+    )
+    kind: FixKind = Field(
+        description="record (not known yet: write it down if it exists), do (work to do) or cannot (time-bound: never counted as a fix)."
+    )
+    effort: float = Field(
+        description="Person-days of the team, from the pack (the pack's `efforts` give the basis)."
+    )
     gain: float = Field(
-        description="Points closing this gap adds (partial credit already earned excluded)."
+        description="Points closing this gap adds in its pack (partial credit already earned excluded)."
     )
     blocking: bool = Field(description="Must be fixed for the target level whatever the score.")
+    gate: Gate = Field(
+        description="Why the step is needed: a prerequisite pack's level, a minimum requirement or level condition, or points."
+    )
     pack: str = Field(
         description="The pack the gap belongs to (a prerequisite pack's gaps block too)."
+    )
+    also: list[MovedCheck] = Field(
+        default_factory=list, description="Other checks this fix moves, in any pack."
     )
 
 
 class Roadmap(Result):
-    """The next steps toward the target level, in the order that unlocks the most."""
+    """The plan toward the target level: gates first, then the least-effort set of fixes for the points."""
 
     target_level: str
     reached: bool
     points_needed: float = Field(description="Points still missing to the level's score threshold.")
+    points_planned: float = Field(
+        description="Points the steps add in this pack (time-bound gaps excluded)."
+    )
+    effort: float = Field(description="Total effort of the steps, in the pack's effort unit.")
+    effort_basis: str = Field(description="Basis of the pack's effort estimates.")
     summary: str
     steps: list[RoadmapItem] = Field(
-        description="The proposed fixes: blocking ones first, then by points."
+        description="The plan: prerequisite gates, then minimum requirements and level conditions, then the least-effort fixes that close the points gap."
     )
     further: list[RoadmapItem] = Field(description="Other gaps, not needed for the target level.")
+    cannot: list[RoadmapItem] = Field(
+        default_factory=list,
+        description="Time-bound gaps (kind cannot): shown, never counted as a fix or in the totals.",
+    )
 
 
 class PackAssessment(Result):
@@ -187,12 +225,12 @@ class ClusterSummary(Result):
     """The cluster's profile as reports show it."""
 
     name: str
-    country: str
+    country: str | None
     region: str | None
     field: str | None
     founded: int | None
     website: str | None
-    participants: int
+    participants: int | None
     fte: float | None
     services: int | None
 

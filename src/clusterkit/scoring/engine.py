@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
 
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
@@ -28,24 +30,25 @@ from clusterkit.results.assessment import (
 from clusterkit.scoring.documents import pack_rules
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
 from clusterkit.scoring.levels import assess_levels
+from clusterkit.scoring.points import check_points, exact, score_of, stored
 from clusterkit.scoring.portfolio import analyse_portfolio
 from clusterkit.scoring.profile import summarise
 from clusterkit.scoring.roadmap import build_roadmap
 
-EPSILON = 1e-9
+
+@dataclass(frozen=True)
+class Tally:
+    """Exact points achieved and possible, summed up the pack: the verdict's numbers."""
+
+    points: Fraction = Fraction(0)
+    possible: Fraction = Fraction(0)
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.points + other.points, self.possible + other.possible)
 
 
-def points_for(check: Check, status: Status, partial_credit: float) -> float:
-    """Points a check earns with a status."""
-    if status == "met":
-        return check.points
-    if status == "partial":
-        return (
-            check.partial_points
-            if check.partial_points is not None
-            else check.points * partial_credit
-        )
-    return 0.0
+def tally(items: Sequence[Tally]) -> Tally:
+    return sum(items, Tally())
 
 
 def indicator_status(statuses: Sequence[Status]) -> Status:
@@ -59,19 +62,21 @@ def indicator_status(statuses: Sequence[Status]) -> Status:
     return "unmet"
 
 
-def check_result(check: Check, ctx: Context, partial_credit: float) -> CheckResult:
-    """One check's result, with the points its status earns."""
+def check_result(check: Check, ctx: Context, partial_credit: float) -> tuple[CheckResult, Tally]:
+    """One check's result, with the points its status earns (exactly, beside the result)."""
     outcome = evaluate(check.rule, ctx)
-    return result_of(
+    earned = check_points(check, outcome.status, partial_credit)
+    result = result_of(
         outcome,
         id=check.id,
         title=check.title,
         basis=check.basis.value,
         source=check.source,
         fix=check.fix,
-        points=round(points_for(check, outcome.status, partial_credit), 6),
+        points=stored(earned),
         possible=check.points,
     )
+    return result, Tally(earned, exact(check.points))
 
 
 def _not_applicable(check: Check, justification: str) -> CheckResult:
@@ -93,7 +98,7 @@ def _not_applicable(check: Check, justification: str) -> CheckResult:
 
 def indicator_result(
     indicator: Indicator, area: str, pack: CriteriaPack, ctx: Context
-) -> IndicatorResult:
+) -> tuple[IndicatorResult, Tally]:
     declared = (ctx.evidence.declarations or {}).get(indicator.id)
     justification = None
     if (
@@ -104,48 +109,52 @@ def indicator_result(
         justification = declared.justification or ""
         checks = [_not_applicable(check, justification) for check in indicator.checks]
         status: Status = "not_applicable"
+        sums = Tally()
     else:
-        checks = [check_result(check, ctx, pack.partial_credit) for check in indicator.checks]
+        pairs = [check_result(check, ctx, pack.partial_credit) for check in indicator.checks]
+        checks = [check for check, _ in pairs]
+        sums = tally([part for _, part in pairs])
         status = indicator_status([check.status for check in checks])
-    return IndicatorResult(
+    result = IndicatorResult(
         id=indicator.id,
         title=indicator.title,
         area=area,
         minimum_requirement=indicator.minimum_requirement,
         status=status,
-        points=round(sum(c.points for c in checks), 6),
-        possible=round(sum(c.possible for c in checks), 6),
+        points=stored(sums.points),
+        possible=stored(sums.possible),
         guidance=indicator.guidance,
         basis=indicator.basis.value,
         source=indicator.source,
         justification=justification,
         checks=checks,
     )
+    return result, sums
 
 
 def score_areas(
     pack: CriteriaPack, evidence: Evidence, facts: Facts, today: dt.date
-) -> list[AreaResult]:
-    areas = []
+) -> tuple[list[AreaResult], Tally]:
+    """Every area's result, and the pack's exact points and points possible."""
+    areas, sums = [], Tally()
     for area in pack.areas:
-        results = [
+        pairs = [
             indicator_result(item, area.id, pack, Context(evidence, facts, today, item.id))
             for item in area.indicators
         ]
-        points = round(sum(r.points for r in results), 6)
-        possible = round(sum(r.possible for r in results), 6)
-        score = round(points / possible, 4) if possible > 0 else None
+        part = tally([exact_part for _, exact_part in pairs])
+        sums += part
         areas.append(
             AreaResult(
                 id=area.id,
                 title=area.title,
-                points=points,
-                possible=possible,
-                score=score,
-                indicators=results,
+                points=stored(part.points),
+                possible=stored(part.possible),
+                score=score_of(part.points, part.possible),
+                indicators=[result for result, _ in pairs],
             )
         )
-    return areas
+    return areas, sums
 
 
 def assess_pack(
@@ -159,12 +168,13 @@ def assess_pack(
     others: dict[str, PackAssessment],
 ) -> PackAssessment:
     """Assess one pack; ``others`` holds the already assessed packs its levels may need."""
-    areas = score_areas(pack, evidence, facts, today)
+    areas, sums = score_areas(pack, evidence, facts, today)
     indicators = [item for area in areas for item in area.indicators]
-    points = round(sum(a.points for a in areas), 6)
-    possible = round(sum(a.possible for a in areas), 6)
-    score = round(points / possible, 4) if possible > 0 else None
-    levels = assess_levels(pack, indicators, score, Context(evidence, facts, today, ""), others)
+    points, possible = stored(sums.points), stored(sums.possible)
+    score = score_of(sums.points, sums.possible)
+    levels = assess_levels(
+        pack, indicators, (sums.points, sums.possible), Context(evidence, facts, today, ""), others
+    )
     level = next(item for item in levels if item.id == target)
     return PackAssessment(
         pack=pack.id,
@@ -182,7 +192,9 @@ def assess_pack(
         levels=levels,
         minimum_requirements=[item.id for item in indicators if item.minimum_requirement],
         unknown=[item.id for item in indicators if item.status == "unknown"],
-        roadmap=build_roadmap(pack, target, indicators, levels, points, possible, others),
+        roadmap=build_roadmap(
+            pack, target, indicators, levels, (sums.points, sums.possible), others
+        ),
     )
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from clusterkit.models.pack import CriteriaPack, Level, LevelCondition
 from clusterkit.results.assessment import CheckResult, IndicatorResult, LevelResult, PackAssessment
 from clusterkit.results.numbers import fmt, fmt_score
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
-
-EPSILON = 1e-9
+from clusterkit.scoring.points import reaches, score_of
 
 
 def condition_result(condition: LevelCondition, ctx: Context) -> CheckResult:
@@ -35,11 +36,16 @@ def required_indicators(level: Level, indicators: list[IndicatorResult]) -> list
 def assess_levels(
     pack: CriteriaPack,
     indicators: list[IndicatorResult],
-    score: float | None,
+    exact_points: tuple[Fraction, Fraction],
     ctx: Context,
     others: dict[str, PackAssessment],
 ) -> list[LevelResult]:
-    """Every level of the pack, in pack order; prerequisites inside the pack are resolved on the way."""
+    """Every level of the pack, in pack order; prerequisites inside the pack are resolved on the way.
+
+    ``exact_points`` (achieved, possible) decide the score threshold exactly; the rounded score is for text.
+    """
+    points, possible = exact_points
+    score = score_of(points, possible)
     done: dict[str, LevelResult] = {}
 
     # No level needs itself: the prerequisite graph was checked when the packs were loaded
@@ -53,7 +59,7 @@ def assess_levels(
             if item.status != "met"
         ]
         required = level.requires.score
-        if required is not None and (score is None or score + EPSILON < required):
+        if required is not None and not reaches(points, possible, required):
             shown = "not computable" if score is None else fmt_score(score)
             reasons.append(f"excellence score {shown} is below {fmt(required, 'percent')}")
         for ref in level.requires.prerequisites:

@@ -16,7 +16,7 @@ def summarise(evidence: Evidence) -> ClusterSummary:
         field=cluster.field,
         founded=cluster.founded,
         website=cluster.website,
-        participants=evidence.participants.committed,
+        participants=evidence.participants.committed if evidence.participants else None,
         fte=evidence.management.fte if evidence.management else None,
         services=len(evidence.services) if evidence.services is not None else None,
     )

@@ -125,7 +125,7 @@ def test_verdict_equals_an_exact_rational_computation(
     result = assessed(pack_of(checks, score), statuses)
     assert result.target_reached == (earned / possible >= Fraction(score))
     # The shown score never rounds up past what the points give.
-    assert Fraction(result.score or 0) <= earned / possible
+    assert Fraction(repr(result.score or 0.0)) <= earned / possible
 
 
 def test_gold_is_not_reached_at_247_99_of_310_points() -> None:

@@ -3,89 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from clusterkit.models.base import FieldError, Ratio, Slug, Strict, Text
+from clusterkit.models.base import Ratio, Slug, Strict, Text
+from clusterkit.models.basis import SOURCED_BASES, Basis, Sourced
+from clusterkit.models.effort import (
+    DEFAULT_EFFORTS,
+    EFFORT_DESCRIPTION,
+    KIND_DESCRIPTION,
+    Efforts,
+    FixKind,
+)
 from clusterkit.models.rule_paths import check_rule_paths
 from clusterkit.models.rules import Rule
 from clusterkit.models.vocab import Appreciation, Contribution, StrategicArea
 
 PACK_SCHEMA_VERSION = 1
+__all__ = ["SOURCED_BASES", "Basis", "CriteriaPack", "Efforts", "FixKind", "Sourced"]
+
 PackItemId = Annotated[
     str, Field(pattern=r"^[A-Za-z0-9]+([.][A-Za-z0-9]+)*$", description="Indicator id, e.g. 4.1.5.")
 ]
-
-
-class Basis(StrEnum):
-    """Where a number or a name comes from; reports show it next to every threshold."""
-
-    SEED = "seed"
-    VERIFIED = "verified"
-    REPORTED = "reported"
-    PUBLIC_DESCRIPTION = "public-description"
-    ASSUMPTION = "assumption"
-
-
-SOURCED_BASES = frozenset({Basis.SEED, Basis.VERIFIED, Basis.REPORTED})
-
-
-class Sourced(Strict):
-    """Mixin: a basis, and a source wherever the basis claims one."""
-
-    basis: Basis = Field(description="seed, verified, reported, public-description or assumption.")
-    source: str | None = Field(
-        None, description="Where it comes from; required for seed, verified and reported."
-    )
-
-    @model_validator(mode="after")
-    def _source_given(self) -> Sourced:
-        if self.basis in SOURCED_BASES and not (self.source or "").strip():
-            hint = "add a `source` a reader can follow up: the document, page or slide and what it says"
-            raise FieldError(f"basis {self.basis.value} needs a source", ("basis",), hint)
-        return self
-
-
-class FixKind(StrEnum):
-    """What closing a gap takes once its value is known: the roadmap plans only what can be done."""
-
-    RECORD = "record"  # the fact may well exist: write it down
-    DO = "do"  # work to do
-    CANNOT = "cannot"  # time-bound (the organisation's age): shown, never counted as a fix
-
-
-EFFORT_DESCRIPTION = (
-    "Person-days of the cluster management team to close the gap once (a rough estimate, "
-    "the pack's `efforts` say its basis); the roadmap proposes the least total effort. Default 1."
-)
-KIND_DESCRIPTION = (
-    "record (the fact may exist: write it down), do (work to do) or cannot (time-bound, like the "
-    "organisation's age: shown, never counted as a fix). Default do. An unknown value is always a "
-    "record step first."
-)
-
-
-class Efforts(Sourced):
-    """Where the pack's effort estimates come from, and what one unit means."""
-
-    unit: Literal["person-days"] = Field(
-        "person-days", description="The unit of every `effort`: person-days of the team."
-    )
-    meaning: Text = Field(
-        "Person-days of the cluster management team to close a gap once; a rough estimate.",
-        description="What an effort number means, as reports show it.",
-    )
-    record: float = Field(
-        0.25,
-        gt=0,
-        le=1000,
-        description="Effort of writing down a value the file does not give yet (a record step), whatever the check's own effort: the fact may well exist.",
-    )
-
-
-DEFAULT_EFFORTS = Efforts(basis=Basis.ASSUMPTION)
 
 
 class Check(Sourced):

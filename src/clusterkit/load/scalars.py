@@ -9,6 +9,8 @@ from typing import Any, Final, Protocol
 
 import yaml
 
+from clusterkit.models.base import WrittenFloat
+
 TAG_PREFIX: Final = "tag:yaml.org,2002:"
 STR: Final = TAG_PREFIX + "str"
 INT: Final = TAG_PREFIX + "int"
@@ -135,4 +137,5 @@ def _to_float(text: str) -> float:
         return math.nan
     if special == ".inf":
         return -math.inf if text.startswith("-") else math.inf
-    return float(text)
+    # The written text travels with the number, so a money field can tell `250.000` from `250.0`.
+    return WrittenFloat(text)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, core_schema
 
 
@@ -55,9 +56,62 @@ class DocumentPath(str):
         )
 
 
+class WrittenFloat(float):
+    """A float that remembers how it was written: the loader keeps `250.000` apart from `250.0`.
+
+    Only the strict loader makes these; a value built in Python is a plain float and skips the text checks.
+    """
+
+    __slots__ = ("written",)
+    written: str
+
+    def __new__(cls, written: str) -> WrittenFloat:
+        value = super().__new__(cls, written)
+        value.written = written
+        return value
+
+    def __reduce__(self) -> tuple[type[WrittenFloat], tuple[str]]:
+        return (WrittenFloat, (self.written,))
+
+
+# Exactly three decimals after one to three digits: what a European thousands separator looks like.
+THOUSANDS = re.compile(r"[+]?[0-9]{1,3}(\.[0-9]{3})+")
+# A share written as a percentage: `30%`, `30 %`, `12.5%`.
+PERCENT_TEXT = re.compile(r"\s*([0-9]+(?:[.,][0-9]+)?)\s*%\s*")
+
+
+def _money(value: Any) -> Any:
+    """Refuse `250.000`: in a European file it means 250,000 euros, read as a float it is 250."""
+    if isinstance(value, WrittenFloat) and THOUSANDS.fullmatch(value.written):
+        whole = value.written.lstrip("+").replace(".", "")
+        raise FieldError(
+            f"`{value.written}` looks like a thousands separator",
+            hint=f"write {int(whole)} (the full amount, no separator), "
+            f"or {float(value):.1f} if you mean {float(value):g} euros",
+        )
+    return value
+
+
+def _share(value: Any) -> Any:
+    """Refuse a share written as a percentage (`30%`, `30`): shares are 0 to 1."""
+    if isinstance(value, str) and (match := PERCENT_TEXT.fullmatch(value)):
+        percent = float(match.group(1).replace(",", "."))
+        raise FieldError(
+            f"`{value.strip()}` is a percentage; a share is a number from 0 to 1",
+            hint=f"write {percent / 100:.2f}",
+        )
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 < value <= 100:
+        raise FieldError(
+            f"`{value:g}` is above 1; a share is a number from 0 to 1",
+            hint=f"write {value / 100:.2f}",
+        )
+    return value
+
+
 Count = Annotated[int, Field(ge=0)]
-Ratio = Annotated[float, Field(ge=0.0, le=1.0)]
-Money = Annotated[float, Field(ge=0.0)]
+# The before-validators come last so they wrap the bounds: they see the value as written, first.
+Ratio = Annotated[float, Field(ge=0.0, le=1.0), BeforeValidator(_share)]
+Money = Annotated[float, Field(ge=0.0), BeforeValidator(_money)]
 Text = Annotated[str, Field(min_length=1)]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 Fte = Annotated[float, Field(gt=0.0, le=1.0)]

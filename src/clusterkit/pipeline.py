@@ -193,7 +193,8 @@ def run(
     """
     from clusterkit.load.positions import with_positions
     from clusterkit.scoring.documents import heading_documents
-    from clusterkit.scoring.engine import assess, reads_document_dates
+    from clusterkit.scoring.engine import assess
+    from clusterkit.scoring.warnings import reads_document_dates
 
     if packs is None:
         references, relative_to = pack_references(loaded, criteria)

@@ -246,6 +246,20 @@ class SourcePosition(Result):
 FILE_START = SourcePosition(line=1, column=1)
 
 
+class UnknownField(Result):
+    """A field the evidence file does not give, and the indicators that cannot be judged without it."""
+
+    field: str = Field(description="Dotted path of the field, as in `reads`.")
+    checks: list[str] = Field(description="`pack indicator` of every unknown check that reads it.")
+
+
+class UnknownSection(Result):
+    """The unknown fields of one section of the evidence file."""
+
+    section: str = Field(description="The top-level section of the evidence file to fill in.")
+    fields: list[UnknownField]
+
+
 class Assessment(Result):
     """Everything an assessment found: the input of every renderer."""
 
@@ -258,6 +272,10 @@ class Assessment(Result):
     packs: list[PackAssessment]
     portfolio: PortfolioAnalysis | None
     warnings: list[str]
+    unknowns: list[UnknownSection] = Field(
+        default_factory=list,
+        description="What we don't know yet: the fields no check could read, by evidence section, in file order; record them first.",
+    )
     positions: dict[str, SourcePosition] = Field(
         default_factory=dict,
         description="Where each evidence field a check read (its dotted path, as in `reads`) is written in the evidence file: the field's key, else its nearest written parent's, else line 1. Sorted by path.",

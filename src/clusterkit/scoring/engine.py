@@ -16,7 +16,6 @@ from fractions import Fraction
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
 from clusterkit.models.pack import Check, CriteriaPack, Indicator
-from clusterkit.models.rules import DocumentRule
 from clusterkit.models.vocab import DeclaredStatus
 from clusterkit.results.assessment import (
     AreaResult,
@@ -27,13 +26,18 @@ from clusterkit.results.assessment import (
     PackAssessment,
     Status,
 )
-from clusterkit.scoring.documents import pack_rules
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
 from clusterkit.scoring.levels import assess_levels
 from clusterkit.scoring.points import check_points, exact, score_of, stored
 from clusterkit.scoring.portfolio import analyse_portfolio
 from clusterkit.scoring.profile import summarise
 from clusterkit.scoring.roadmap import build_roadmap
+from clusterkit.scoring.unknowns import what_we_do_not_know
+from clusterkit.scoring.warnings import (
+    reads_document_dates,
+    refused_not_applicable,
+    stale_declarations,
+)
 
 
 @dataclass(frozen=True)
@@ -231,42 +235,15 @@ def assess(
         passed=all(item.target_reached for item in results if item.requested),
         packs=results,
         portfolio=analyse_portfolio(evidence, portfolio) if portfolio else None,
+        unknowns=what_we_do_not_know(
+            evidence, [done[pack.id] for pack in order_by_prerequisites(packs)]
+        ),
         warnings=[
             *(facts.date_warnings if reads_document_dates(packs) else ()),
             *stale_declarations(evidence, today),
             *refused_not_applicable(evidence, packs),
         ],
     )
-
-
-def stale_declarations(evidence: Evidence, today: dt.date) -> list[str]:
-    """One warning per declaration whose ``expires`` date lies before the assessment date."""
-    return [
-        f"declaration {key} expired on {declared.expires}: it counts as unknown until renewed"
-        for key, declared in sorted((evidence.declarations or {}).items())
-        if declared.expires is not None and declared.expires < today
-    ]
-
-
-def refused_not_applicable(evidence: Evidence, packs: Sequence[CriteriaPack]) -> list[str]:
-    """One warning per `not_applicable` declaration of an indicator whose pack does not allow it."""
-    declared = {
-        key
-        for key, item in (evidence.declarations or {}).items()
-        if item.status == DeclaredStatus.NOT_APPLICABLE
-    }
-    return [
-        f"declaration {item.id} says not applicable, which {pack.id} does not allow for this "
-        "indicator: it is scored like any other"
-        for pack in packs
-        for item in pack.indicators()
-        if item.id in declared and not item.allow_not_applicable
-    ]
-
-
-def reads_document_dates(packs: Sequence[CriteriaPack]) -> bool:
-    """Whether any check or level condition judges a document by when it last changed."""
-    return any(isinstance(rule, DocumentRule) and rule.max_age_months for rule in pack_rules(packs))
 
 
 def order_by_prerequisites(packs: Sequence[CriteriaPack]) -> list[CriteriaPack]:

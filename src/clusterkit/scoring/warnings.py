@@ -1,0 +1,42 @@
+"""Warnings beside the verdict: stale declarations, refused not-applicable claims, undated documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from clusterkit.models.evidence import Evidence
+from clusterkit.models.pack import CriteriaPack
+from clusterkit.models.rules import DocumentRule
+from clusterkit.models.vocab import DeclaredStatus
+from clusterkit.scoring.documents import pack_rules
+
+
+def stale_declarations(evidence: Evidence, today: dt.date) -> list[str]:
+    """One warning per declaration whose ``expires`` date lies before the assessment date."""
+    return [
+        f"declaration {key} expired on {declared.expires}: it counts as unknown until renewed"
+        for key, declared in sorted((evidence.declarations or {}).items())
+        if declared.expires is not None and declared.expires < today
+    ]
+
+
+def refused_not_applicable(evidence: Evidence, packs: Sequence[CriteriaPack]) -> list[str]:
+    """One warning per `not_applicable` declaration of an indicator whose pack does not allow it."""
+    declared = {
+        key
+        for key, item in (evidence.declarations or {}).items()
+        if item.status == DeclaredStatus.NOT_APPLICABLE
+    }
+    return [
+        f"declaration {item.id} says not applicable, which {pack.id} does not allow for this "
+        "indicator: it is scored like any other"
+        for pack in packs
+        for item in pack.indicators()
+        if item.id in declared and not item.allow_not_applicable
+    ]
+
+
+def reads_document_dates(packs: Sequence[CriteriaPack]) -> bool:
+    """Whether any check or level condition judges a document by when it last changed."""
+    return any(isinstance(rule, DocumentRule) and rule.max_age_months for rule in pack_rules(packs))

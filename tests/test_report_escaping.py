@@ -10,6 +10,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from clusterkit.load.yamlfile import load_file
+from clusterkit.models.base import WrittenFloat
 from clusterkit.pipeline import load_evidence, run
 from clusterkit.render import render
 from clusterkit.render.templating import md_escape, md_inline, safe_url
@@ -21,6 +22,13 @@ NAME = "Evil " + PAYLOAD
 FORMATS = ("md", "html", "json")
 
 
+class PlainDumper(yaml.SafeDumper):
+    """Writes the loader's floats (which remember their written text) as plain floats."""
+
+
+PlainDumper.add_representer(WrittenFloat, yaml.representer.SafeRepresenter.represent_float)
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Assessment:
     """nordic-maritime with the payload in the cluster name, a service name and a justification."""
@@ -30,7 +38,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Assessment:
     data["cluster"]["name"] = NAME
     data["services"][0]["name"] = "Service " + PAYLOAD
     data["declarations"]["4.5"] = {"status": "not_applicable", "justification": "Why " + PAYLOAD}
-    (folder / "cluster.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    text = yaml.dump(data, Dumper=PlainDumper, allow_unicode=True)
+    (folder / "cluster.yaml").write_text(text, encoding="utf-8")
     return run(load_evidence(folder / "cluster.yaml"))
 
 

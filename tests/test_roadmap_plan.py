@@ -11,7 +11,6 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterkit.models.facts import Facts
 from clusterkit.results.assessment import PackAssessment, RoadmapItem
 from clusterkit.scoring.plan import least_effort
 from clusterkit.scoring.roadmap import gain_in

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetCoreSchemaHandler
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    JsonValue,
+)
 from pydantic_core import CoreSchema, core_schema
 
 
@@ -100,12 +107,28 @@ def _share(value: Any) -> Any:
             f"`{value.strip()}` is a percentage; a share is a number from 0 to 1",
             hint=f"write {percent / 100:.2f}",
         )
-    if isinstance(value, int | float) and not isinstance(value, bool) and 1 < value <= 100:
+    # From 2 up: 1.5 is more likely a slip than 1.5 %, and the range check says so plainly.
+    if isinstance(value, int | float) and not isinstance(value, bool) and 2 <= value <= 100:
+        share = f"{value / 100:.2f}" if value == int(value) else f"{value / 100:g}"
         raise FieldError(
-            f"`{value:g}` is above 1; a share is a number from 0 to 1",
-            hint=f"write {value / 100:.2f}",
+            f"`{value:g}` is above 1; a share is a number from 0 to 1", hint=f"write {share}"
         )
     return value
+
+
+def window(months: int) -> dict[str, JsonValue]:
+    """Schema note for a count over a recent period ("in the last 12 months"): it ages.
+
+    The scorer reads a value so marked as unknown once the `as_of` date of its section (else the file's
+    assessment_date) lies more than this many months before the assessment date.
+    """
+    return {"window_months": months}
+
+
+AS_OF_DESCRIPTION = (
+    "The date the counts of this section were taken (the end of their 12 or 24 months). Default: the "
+    "file's assessment_date. Counts older than their window before the assessment date read as unknown."
+)
 
 
 Count = Annotated[int, Field(ge=0)]

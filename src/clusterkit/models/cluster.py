@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import Field, computed_field
 
-from clusterkit.models.base import Count, Strict, Text, Year
+from clusterkit.models.base import AS_OF_DESCRIPTION, Count, Strict, Text, Year, window
 
 
 class ClusterProfile(Strict):
@@ -64,11 +64,16 @@ class ClusterProfile(Strict):
 class Cooperation(Strict):
     """Cooperation among participants and with the innovation system (indicators 2.6, 2.7)."""
 
+    as_of: date | None = Field(None, description=AS_OF_DESCRIPTION)
     joint_projects: Count | None = Field(
-        None, description="Collaborative projects among participants running in the last 24 months."
+        None,
+        description="Collaborative projects among participants running in the last 24 months.",
+        json_schema_extra=window(24),
     )
     participants_in_joint_projects: Count | None = Field(
-        None, description="Participants taking part in at least one of those projects."
+        None,
+        description="Participants taking part in at least one of those projects.",
+        json_schema_extra=window(24),
     )
     innovation_partners: list[Text] | None = Field(
         None,

@@ -7,10 +7,12 @@ import datetime as dt
 from pydantic import Field
 
 from clusterkit.models.base import (
+    AS_OF_DESCRIPTION,
     Count,
     DocumentPath,
     Strict,
     Text,
+    window,
 )
 
 
@@ -36,11 +38,14 @@ class Communication(Strict):
     """Communication and recognition of the cluster (indicators 4.6.1, 5.1, 5.2)."""
 
     plan: DocumentPath | None = Field(None, description="The communication plan or concept.")
+    as_of: dt.date | None = Field(None, description=AS_OF_DESCRIPTION)
     newsletters_per_year: Count | None = Field(
-        None, description="Newsletters sent in the last 12 months."
+        None, description="Newsletters sent in the last 12 months.", json_schema_extra=window(12)
     )
     events_per_year: Count | None = Field(
-        None, description="Events the cluster organised in the last 12 months."
+        None,
+        description="Events the cluster organised in the last 12 months.",
+        json_schema_extra=window(12),
     )
     channels: list[Text] | None = Field(
         None, description="Channels used: newsletter, LinkedIn, website news, ..."

@@ -7,11 +7,13 @@ import datetime as dt
 from pydantic import Field, computed_field, field_validator
 
 from clusterkit.models.base import (
+    AS_OF_DESCRIPTION,
     Count,
     DocumentPath,
     Money,
     Strict,
     Year,
+    window,
 )
 
 
@@ -57,8 +59,11 @@ class FinancialControlling(Strict):
     cost_tracking_per_service: bool | None = Field(
         None, description="Costs are tracked per activity or service."
     )
+    as_of: dt.date | None = Field(None, description=AS_OF_DESCRIPTION)
     board_reports_per_year: Count | None = Field(
-        None, description="Financial reports to the board in the last 12 months."
+        None,
+        description="Financial reports to the board in the last 12 months.",
+        json_schema_extra=window(12),
     )
 
 

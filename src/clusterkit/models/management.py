@@ -6,7 +6,16 @@ from datetime import date
 
 from pydantic import Field, computed_field, model_validator
 
-from clusterkit.models.base import Count, DocumentPath, Fte, Ratio, Strict, Text
+from clusterkit.models.base import (
+    AS_OF_DESCRIPTION,
+    Count,
+    DocumentPath,
+    Fte,
+    Ratio,
+    Strict,
+    Text,
+    window,
+)
 
 
 class StaffMember(Strict):
@@ -30,6 +39,7 @@ class StaffMember(Strict):
         None,
         ge=0,
         description="Days of training or upskilling the person had in the last 12 months.",
+        json_schema_extra=window(12),
     )
 
 
@@ -41,7 +51,7 @@ class Governance(Strict):
         None, description="Board members who represent companies."
     )
     board_meetings_per_year: Count | None = Field(
-        None, description="Board meetings in the last 12 months."
+        None, description="Board meetings in the last 12 months.", json_schema_extra=window(12)
     )
     statutes: DocumentPath | None = Field(
         None, description="The statutes or articles of association."
@@ -65,7 +75,9 @@ class WorkingGroup(Strict):
     """A working group of participants on one topic (indicator 4.5)."""
 
     name: Text = Field(description="Name or topic of the working group.")
-    meetings_per_year: Count | None = Field(None, description="Meetings in the last 12 months.")
+    meetings_per_year: Count | None = Field(
+        None, description="Meetings in the last 12 months.", json_schema_extra=window(12)
+    )
     participants: Count | None = Field(None, description="Participants taking part.")
     led_by_participant: bool | None = Field(
         None, description="Whether a participant (not the cluster management) chairs the group."
@@ -75,10 +87,12 @@ class WorkingGroup(Strict):
 class Management(Strict):
     """The cluster management team and how it works with the participants."""
 
+    as_of: date | None = Field(None, description=AS_OF_DESCRIPTION)
     staff: list[StaffMember] | None = Field(None, description="The cluster management team.")
     staff_departures_last_2_years: Count | None = Field(
         None,
         description="People who left the cluster management team in the last 24 months (indicator 2.2.4).",
+        json_schema_extra=window(24),
     )
     upskilling_plan: DocumentPath | None = Field(
         None, description="The team's training or upskilling plan (indicator 2.2.3)."
@@ -92,10 +106,12 @@ class Management(Strict):
     member_contacts_per_year: Count | None = Field(
         None,
         description="Direct contacts (visits, meetings, calls) between the team and individual participants in 12 months.",
+        json_schema_extra=window(12),
     )
     participants_contacted_share: Ratio | None = Field(
         None,
         description="Share of participants the team met individually in the last 12 months (0 to 1).",
+        json_schema_extra=window(12),
     )
 
     @computed_field(description="Full-time equivalents of the team (sum of staff fte).")
@@ -115,7 +131,8 @@ class Management(Strict):
         return sum(1 for member in self.staff if member.qualification) / len(self.staff)
 
     @computed_field(
-        description="Average training days per team member in the last 12 months (indicator 2.2.3)."
+        description="Average training days per team member in the last 12 months (indicator 2.2.3).",
+        json_schema_extra=window(12),
     )
     @property
     def training_days_per_person(self) -> float | None:

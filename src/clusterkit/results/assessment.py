@@ -251,6 +251,10 @@ class UnknownField(Result):
 
     field: str = Field(description="Dotted path of the field, as in `reads`.")
     checks: list[str] = Field(description="`pack indicator` of every unknown check that reads it.")
+    stale: str | None = Field(
+        None,
+        description="Why a given value no longer counts (too old), or null when it is not given.",
+    )
 
 
 class UnknownSection(Result):

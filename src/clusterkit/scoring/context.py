@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel
+
 from clusterkit.models import fieldpaths, rules
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
@@ -42,6 +45,45 @@ def read(evidence: Evidence, path: str) -> Any:
         if value is None:
             return None
     return value
+
+
+def _window_of(owner: Any, name: str) -> int | None:
+    """The window in months of a count the evidence model marks as aging (``window``), else None."""
+    if not isinstance(owner, BaseModel):
+        return None
+    model = type(owner)
+    info = model.model_fields.get(name) or model.model_computed_fields.get(name)
+    extra = getattr(info, "json_schema_extra", None)
+    window = extra.get("window_months") if isinstance(extra, dict) else None
+    return window if isinstance(window, int) else None
+
+
+def staleness(
+    evidence: Evidence, path: str, today: dt.date, item_fields: tuple[str, ...] = ()
+) -> str | None:
+    """Why a value at a path no longer counts (a 12-month count taken too long ago), else None.
+
+    The count's date is the nearest `as_of` of the sections along the path, else the file's
+    assessment_date, else the assessment date itself (a file that says nothing of when is read as current).
+    ``item_fields`` are fields of the items of a list at ``path`` that a count rule reads.
+    """
+    value: Any = evidence
+    owner: Any = None
+    taken = evidence.assessment_date
+    for segment in path.split("."):
+        owner = value
+        taken = getattr(owner, "as_of", None) or taken
+        value = getattr(owner, segment, None)
+        if value is None:
+            return None
+    windows = [_window_of(owner, path.rsplit(".", 1)[-1])]
+    if isinstance(value, list) and value:
+        windows += [_window_of(value[0], name) for name in item_fields]
+    window = max((w for w in windows if w is not None), default=None)
+    when = taken or today
+    if window is None or when >= today - relativedelta(months=window):
+        return None
+    return f"as of {when}, older than {months(window)}"
 
 
 def months(count: int) -> str:

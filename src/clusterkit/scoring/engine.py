@@ -236,7 +236,7 @@ def assess(
         packs=results,
         portfolio=analyse_portfolio(evidence, portfolio) if portfolio else None,
         unknowns=what_we_do_not_know(
-            evidence, [done[pack.id] for pack in order_by_prerequisites(packs)]
+            evidence, [done[pack.id] for pack in order_by_prerequisites(packs)], today
         ),
         warnings=[
             *(facts.date_warnings if reads_document_dates(packs) else ()),

@@ -18,6 +18,7 @@ from clusterkit.scoring.context import (
     months,
     numeric,
     read,
+    staleness,
     unknown,
 )
 from clusterkit.scoring.documents import declaration, document
@@ -103,8 +104,17 @@ def recency(rule: rules.RecencyRule, ctx: Context) -> Outcome:
     else:
         status = "unmet"
     age = relativedelta(ctx.today, when)
-    observed = f"{when} ({months(age.years * 12 + age.months)} old)"
+    observed = f"{when} ({_age_words(age)} old)"
     return numeric(status, observed, expected, (rule.field,))
+
+
+def _age_words(age: relativedelta) -> str:
+    """12 months and 1 day, never "12 months" beside "at most 12 months"; 16 days, not 0 months."""
+    count = age.years * 12 + age.months
+    days = f"{age.days} day{'' if age.days == 1 else 's'}"
+    if count and age.days:
+        return f"{months(count)} and {days}"
+    return months(count) if count else days
 
 
 def horizon(rule: rules.HorizonRule, ctx: Context) -> Outcome:
@@ -179,8 +189,24 @@ EVALUATORS: dict[type, RuleFunction] = {
 
 
 def evaluate(rule: rules.Rule, ctx: Context) -> Outcome:
-    """Evaluate any rule by its kind."""
-    return EVALUATORS[type(rule)](rule, ctx)
+    """Evaluate any rule by its kind; a count past its window reads as unknown, with the reason."""
+    outcome = EVALUATORS[type(rule)](rule, ctx)
+    if outcome.status == "unknown":
+        return outcome
+    # A count rule may filter on item fields that age (a working group's meetings in 12 months).
+    names = (
+        (*(rule.require or ()), *(rule.where or {})) if isinstance(rule, rules.CountRule) else ()
+    )
+    stale = [
+        f"`{path}` {why}"
+        for path in outcome.reads
+        if (why := staleness(ctx.evidence, path, ctx.today, names)) is not None
+    ]
+    if not stale:
+        return outcome
+    observed = f"{outcome.observed} (stale)" if outcome.observed else None
+    reason = "; ".join(stale) + ": stale, so unknown until counted again"
+    return Outcome("unknown", observed, outcome.expected, reason, outcome.reads)
 
 
 def result_of(

@@ -6,11 +6,12 @@ list, phrased as facts to record (they may well exist), before any work to do.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from clusterkit.models.evidence import Evidence
 from clusterkit.results.assessment import PackAssessment, UnknownField, UnknownSection
-from clusterkit.scoring.context import read
+from clusterkit.scoring.context import read, staleness
 
 # Fields the evidence model works out at its top level, and the section a person fills in for them.
 DERIVED_SECTION = {
@@ -28,13 +29,14 @@ def section_of(path: str) -> str:
 
 
 def what_we_do_not_know(
-    evidence: Evidence, packs: Sequence[PackAssessment]
+    evidence: Evidence, packs: Sequence[PackAssessment], today: dt.date
 ) -> list[UnknownSection]:
     """Every field an unknown check reads that the file does not give, once, with the checks it blocks.
 
     A ratio is unknown when one side is missing; the side that is given is not listed.
     """
     moves: dict[str, list[str]] = {}
+    reasons: dict[str, str | None] = {}
     for pack in packs:
         for area in pack.areas:
             for indicator in area.indicators:
@@ -42,8 +44,10 @@ def what_we_do_not_know(
                     if check.status != "unknown":
                         continue
                     for path in check.reads:
-                        if read(evidence, path) is not None:
+                        stale = staleness(evidence, path, today)
+                        if read(evidence, path) is not None and stale is None:
                             continue
+                        reasons[path] = stale
                         where = f"{pack.pack} {indicator.id}"
                         listed = moves.setdefault(path, [])
                         if where not in listed:
@@ -51,7 +55,7 @@ def what_we_do_not_know(
     order = list(Evidence.model_fields) + sorted(set(DERIVED_SECTION.values()))
     sections: dict[str, list[UnknownField]] = {}
     for path, checks in moves.items():
-        field = UnknownField(field=path, checks=checks)
+        field = UnknownField(field=path, checks=checks, stale=reasons[path])
         sections.setdefault(section_of(path), []).append(field)
     return [
         UnknownSection(section=name, fields=sections[name])

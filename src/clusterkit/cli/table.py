@@ -135,6 +135,11 @@ def render(assessment: Assessment, options: RenderOptions) -> str:
         _minimums(console, result)
         _roadmap(console, result)
         _unknowns(console, result)
+    for q in assessment.questions:
+        line = (
+            f"an assessor would ask: {q.question} {q.observed}; plausible: {q.expected} [{q.basis}]"
+        )
+        console.print(line, markup=False, soft_wrap=True)
     for warning in assessment.warnings:
         console.print(f"warning: {warning}", soft_wrap=True)
     verdict = "all target levels reached" if assessment.passed else "a target level is not reached"

@@ -130,6 +130,11 @@ class Evidence(Strict):
         surveys = self.satisfaction_surveys
         return max(surveys, key=lambda survey: survey.date) if surveys else None
 
+    @computed_field(description="How many services the file lists.")
+    @property
+    def services_listed(self) -> int | None:
+        return None if self.services is None else len(self.services)
+
     @computed_field(description="Share of services mapped to a strategic area.")
     @property
     def services_mapped(self) -> float | None:

@@ -40,6 +40,9 @@ class FinancingYear(Strict):
     year: Year = Field(description="The calendar year.")
     public: Money = Field(description="Public funding (programmes, grants), in EUR.")
     private: PrivateFunding = Field(description="Private income by source, in EUR.")
+    budget: Money | None = Field(
+        None, description="The year's planned budget of the cluster organisation, in EUR."
+    )
 
     @computed_field(description="Public plus private income, in EUR.")
     @property

@@ -114,6 +114,24 @@ class LevelCondition(Sourced):
         return self
 
 
+class PlausibilityCheck(Sourced):
+    """A question an assessor would ask when numbers do not fit together (a warning, never a verdict)."""
+
+    id: Slug = Field(description="Unique within the pack.")
+    question: Text = Field(
+        description="What an assessor would ask, e.g. How does the team run this many events?"
+    )
+    unit: Text = Field(
+        description="What the rule's value counts, e.g. events a year per full-time person."
+    )
+    rule: Rule = Field(description="Plausible while the rule holds; a question when it does not.")
+
+    @model_validator(mode="after")
+    def _paths(self) -> PlausibilityCheck:
+        check_rule_paths(self.rule)
+        return self
+
+
 class LevelRequirements(Strict):
     """What a level takes; every part given must hold."""
 
@@ -196,6 +214,10 @@ class CriteriaPack(Strict):
     levels: list[Level] = Field(min_length=1, description="The levels, lowest first.")
     areas: list[Area] = Field(default_factory=list, description="The areas with their indicators.")
     portfolio: Portfolio | None = Field(None, description="Service portfolio classes.")
+    plausibility: list[PlausibilityCheck] = Field(
+        default_factory=list,
+        description="Numbers an assessor would question when they do not fit together (warnings).",
+    )
     strategic_areas: list[StrategicAreaInfo] | None = Field(
         None, description="The strategic areas."
     )

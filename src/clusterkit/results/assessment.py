@@ -246,6 +246,19 @@ class SourcePosition(Result):
 FILE_START = SourcePosition(line=1, column=1)
 
 
+class AssessorQuestion(Result):
+    """A plausibility warning: numbers that do not fit together, as an assessor would ask about them."""
+
+    pack: str
+    id: str
+    question: str
+    observed: str = Field(description="The value seen, with its unit.")
+    expected: str = Field(description="What the pack finds plausible.")
+    basis: str
+    source: str | None
+    reads: list[str]
+
+
 class UnknownField(Result):
     """A field the evidence file does not give, and the indicators that cannot be judged without it."""
 
@@ -276,6 +289,10 @@ class Assessment(Result):
     packs: list[PackAssessment]
     portfolio: PortfolioAnalysis | None
     warnings: list[str]
+    questions: list[AssessorQuestion] = Field(
+        default_factory=list,
+        description="An assessor would ask: numbers that do not fit together (plausibility warnings, not verdicts).",
+    )
     unknowns: list[UnknownSection] = Field(
         default_factory=list,
         description="What we don't know yet: the fields no check could read, by evidence section, in file order; record them first.",

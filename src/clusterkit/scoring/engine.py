@@ -28,6 +28,7 @@ from clusterkit.results.assessment import (
 )
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
 from clusterkit.scoring.levels import assess_levels
+from clusterkit.scoring.plausibility import questions
 from clusterkit.scoring.points import check_points, exact, score_of, stored
 from clusterkit.scoring.portfolio import analyse_portfolio
 from clusterkit.scoring.profile import summarise
@@ -235,6 +236,7 @@ def assess(
         passed=all(item.target_reached for item in results if item.requested),
         packs=results,
         portfolio=analyse_portfolio(evidence, portfolio) if portfolio else None,
+        questions=questions(packs, evidence, facts, today),
         unknowns=what_we_do_not_know(
             evidence, [done[pack.id] for pack in order_by_prerequisites(packs)], today
         ),

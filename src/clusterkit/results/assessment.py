@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+# Re-exported: every result model is importable from here, as before they had modules of their own.
+from clusterkit.results.base import Result as Result
+from clusterkit.results.base import Status as Status
+from clusterkit.results.notes import AssessorQuestion as AssessorQuestion
+from clusterkit.results.notes import UnknownField as UnknownField
+from clusterkit.results.notes import UnknownSection as UnknownSection
 
 ASSESSMENT_SCHEMA_VERSION = 1
 
-Status = Literal["met", "partial", "unmet", "unknown", "not_applicable"]
 DateSource = Literal["option", "evidence", "clock"]
-
-
-class Result(BaseModel):
-    """Base of the result models: immutable, and the JSON field order is the declaration order."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class CheckResult(Result):
@@ -244,37 +244,6 @@ class SourcePosition(Result):
 
 # Where an annotation points when the field it is about is written nowhere in the file.
 FILE_START = SourcePosition(line=1, column=1)
-
-
-class AssessorQuestion(Result):
-    """A plausibility warning: numbers that do not fit together, as an assessor would ask about them."""
-
-    pack: str
-    id: str
-    question: str
-    observed: str = Field(description="The value seen, with its unit.")
-    expected: str = Field(description="What the pack finds plausible.")
-    basis: str
-    source: str | None
-    reads: list[str]
-
-
-class UnknownField(Result):
-    """A field the evidence file does not give, and the indicators that cannot be judged without it."""
-
-    field: str = Field(description="Dotted path of the field, as in `reads`.")
-    checks: list[str] = Field(description="`pack indicator` of every unknown check that reads it.")
-    stale: str | None = Field(
-        None,
-        description="Why a given value no longer counts (too old), or null when it is not given.",
-    )
-
-
-class UnknownSection(Result):
-    """The unknown fields of one section of the evidence file."""
-
-    section: str = Field(description="The top-level section of the evidence file to fill in.")
-    fields: list[UnknownField]
 
 
 class Assessment(Result):

@@ -7,12 +7,37 @@ from typing import Literal
 
 from pydantic import Field
 
-# Re-exported: every result model is importable from here, as before they had modules of their own.
-from clusterkit.results.base import Result as Result
-from clusterkit.results.base import Status as Status
-from clusterkit.results.notes import AssessorQuestion as AssessorQuestion
-from clusterkit.results.notes import UnknownField as UnknownField
-from clusterkit.results.notes import UnknownSection as UnknownSection
+from clusterkit.results.base import Result, Status
+from clusterkit.results.notes import AssessorQuestion, UnknownField, UnknownSection
+
+# Every result model is importable from here, also those that now live in base and notes.
+__all__ = [
+    "ASSESSMENT_SCHEMA_VERSION",
+    "FILE_START",
+    "AreaCoverage",
+    "AreaResult",
+    "Assessment",
+    "AssessorQuestion",
+    "CheckResult",
+    "ClusterSummary",
+    "DateSource",
+    "FixKind",
+    "Gate",
+    "IndicatorResult",
+    "LevelResult",
+    "MovedCheck",
+    "PackAssessment",
+    "PortfolioAnalysis",
+    "PortfolioClassSummary",
+    "Result",
+    "Roadmap",
+    "RoadmapItem",
+    "ServicePlacement",
+    "SourcePosition",
+    "Status",
+    "UnknownField",
+    "UnknownSection",
+]
 
 ASSESSMENT_SCHEMA_VERSION = 1
 

@@ -11,6 +11,7 @@ import pytest
 from junitparser import Failure, JUnitXml, Skipped
 
 from clusterkit.render.github import command, escape_data, escape_property
+from conftest import EXAMPLES
 from git_support import (
     DOCUMENT_PACK,
     LINE_COMMITTED,
@@ -260,3 +261,16 @@ def test_the_summary_keeps_evidence_text_from_breaking_its_markdown(tmp_path: Pa
     file.write_text(file.read_text().replace("Test cluster", "A | <b>B</b>"), encoding="utf-8")
     text = render(run(load_evidence(file), today=dt.date.fromisoformat(TODAY)), "summary")
     assert text.startswith("## ✅ clusterkit: A \\| &lt;b&gt;B&lt;/b&gt;\n")
+
+
+def test_today_today_lets_a_pinned_file_age_and_fail(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CI design (docs/ci.md): `--today today` assesses as of the run, so stale counts fail."""
+    from clusterkit.cli import common
+
+    pinned = EXAMPLES / "nordic-maritime" / "cluster.yaml"  # assessment_date 2026-10-01
+    assert cli("check", pinned).code == 0
+    monkeypatch.setattr(common, "CLOCK", lambda: dt.date(2029, 10, 1))
+    aged = cli("check", pinned, "--today", "today", "--format", "json")
+    assert aged.code == 1, aged
+    assert json.loads(aged.stdout)["assessment_date"] == "2029-10-01"
+    assert "as of 2026-10-01, older than 12 months" in aged.stdout

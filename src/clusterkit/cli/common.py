@@ -81,14 +81,26 @@ def assess_file(
     return assessment
 
 
+# The one clock `--today today` reads; tests replace it.
+CLOCK: Callable[[], dt.date] = dt.date.today
+
+
 def parse_date(value: str | None, option: str = "--today") -> dt.date | None:
-    """A YYYY-MM-DD option value, or a usage error naming the option."""
+    """A YYYY-MM-DD option value (or ``today``, the clock's date), or a usage error naming the option.
+
+    ``--today today`` is how CI lets evidence age: a file whose assessment_date is pinned would otherwise
+    pass for ever. Only the CLI reads the clock; the core gets the date.
+    """
     if value is None:
         return None
+    if value == "today":
+        return CLOCK()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
+        raise UsageError(
+            f"{option} {value!r} is not a date; write it as YYYY-MM-DD, or `today`"
+        ) from None
 
 
 def write_output(text: str, output: Path | None, protected: tuple[Path, ...] = ()) -> None:

@@ -46,8 +46,8 @@ Today = Annotated[
     str | None,
     typer.Option(
         "--today",
-        metavar="YYYY-MM-DD",
-        help="Assessment date YYYY-MM-DD; default: the file's assessment_date, else today.",
+        metavar="YYYY-MM-DD|today",
+        help="Assessment date YYYY-MM-DD, or `today` (the date of the run: evidence ages, as in CI); default: the file's assessment_date, else today.",
     ),
 ]
 Output = Annotated[

@@ -83,10 +83,27 @@ clusterkit reads YAML with one strict loader, so the file means what it says:
   `.nan` or `.inf` for a number. Every problem in every file is reported at once.
 - Anchors, aliases and merge keys (`<<: *defaults`) work.
 
+## Numbers that are easy to misread
+
+- **Money** is written in whole euros, without separators: `public: 250000`. A value with exactly three
+  decimals (`250.000`, `1.500`) is refused, because in a European file it is a thousands separator and YAML
+  would read it as 250: write `250000`, or `250.0` if you do mean 250 euros.
+- **Shares** are numbers from 0 to 1: `satisfied_share: 0.30`. `30%`, `30 %` and `30` are refused with
+  the hint "write 0.30".
+
+## Counts over the last 12 months
+
+Counts "per year" or "in the last 12 months" (and the few "in the last 24 months") are dated by the `as_of`
+of their section (`communication`, `management`, `financing.controlling`, `cooperation`), else by the file's
+`assessment_date`. Past their window before the assessment date they read as unknown, "as of 2026-10-01,
+older than 12 months": count them again and update `as_of`.
+
 ## Not said, or none
 
-Every optional field can be left out. A field that is left out is **not said**: the checks that read it
-are scored **unknown**, which earns no points and is listed in reports as evidence to collect. An empty
+Every field but `schema_version` and `cluster.name` can be left out: a file with only the cluster's name
+(and country) is valid, and a good first file. A field that is left out is **not said**: the checks that
+read it are scored **unknown**, which earns no points, and reports open with them ("What we don't know
+yet"), grouped by the section to fill in. An empty
 list is a statement: `press: []` says "we have had no press coverage", and is counted as zero. Write
 what you know; leave out what you do not.
 

@@ -140,7 +140,10 @@ def _out_of_range(kind: str, ctx: dict[str, Any], value: Any) -> tuple[str, str]
     # a whole number above 1 for a share is a percentage (75 for 75 %), not a typo of 0.75
     percent = isinstance(value, int | float) and float(value).is_integer() and 1 < value <= 100
     if kind == "less_than_equal" and bound == 1 and percent:
-        hint = f"a share is written from 0 to 1: {value:g} % is {value / 100:g}"
+        hint = (
+            f"a share is written from 0 to 1: {value:g} % is {value / 100:g}, "
+            f"so write {value / 100:.2f}"
+        )
     return f"must be {word} {_number(bound)}, got {_shown(value)}", hint
 
 

@@ -100,18 +100,15 @@ def _money(value: Any) -> Any:
 
 
 def _share(value: Any) -> Any:
-    """Refuse a share written as a percentage (`30%`, `30`): shares are 0 to 1."""
+    """Refuse a share written with a percent sign (`30%`): shares are 0 to 1.
+
+    A bare `30` fails the share's upper bound, whose message (load.messages) gives the same hint.
+    """
     if isinstance(value, str) and (match := PERCENT_TEXT.fullmatch(value)):
         percent = float(match.group(1).replace(",", "."))
         raise FieldError(
             f"`{value.strip()}` is a percentage; a share is a number from 0 to 1",
             hint=f"write {percent / 100:.2f}",
-        )
-    # From 2 up: 1.5 is more likely a slip than 1.5 %, and the range check says so plainly.
-    if isinstance(value, int | float) and not isinstance(value, bool) and 2 <= value <= 100:
-        share = f"{value / 100:.2f}" if value == int(value) else f"{value / 100:g}"
-        raise FieldError(
-            f"`{value:g}` is above 1; a share is a number from 0 to 1", hint=f"write {share}"
         )
     return value
 

@@ -68,7 +68,7 @@ def test_a_recorded_value_says_what_to_change_not_record() -> None:
     roadmap = gold_of(data).roadmap
     step = next(s for s in [*roadmap.steps, *roadmap.further] if s.check == "newsletters")
     assert step.kind == "do"
-    assert step.action == "Raise `communication.newsletters_per_year` from 4 to at least 6"
+    assert step.action == "Raise `communication.newsletters_per_year` from 4 to at least 6."
 
 
 def test_half_a_point_short_the_plan_takes_the_newsletters_not_the_financing() -> None:

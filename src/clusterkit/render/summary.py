@@ -37,7 +37,7 @@ def _items(heading: str, steps: list[RoadmapItem], *, gain: bool) -> list[str]:
     for step in steps[:MAX_ITEMS]:
         tag = f"+{step.gain:g} pts · " if gain and step.gain else ""
         status = f"{step.status.replace('_', ' ')}, {step.kind}, {step.effort:g} d"
-        advice = f"{step.action}. {step.fix}" if step.action else step.fix
+        advice = f"{step.action} {step.fix}" if step.action else step.fix
         lines.append(f"- {tag}**{cell(step.title)}** ({status}): {cell(advice)}")
     if len(steps) > MAX_ITEMS:
         lines.append(f"- … and {len(steps) - MAX_ITEMS} more (`clusterkit assess` lists them all)")

@@ -77,4 +77,4 @@ def action(rule: rules.Rule, result: CheckResult) -> str | None:
     """The change a known, failing value needs; None when the value is not known (record it first)."""
     if result.status not in ("partial", "unmet") or result.observed is None:
         return None
-    return ACTIONS[type(rule)](rule, result, result.observed)
+    return ACTIONS[type(rule)](rule, result, result.observed) + "."

@@ -83,7 +83,7 @@ def _record(result: CheckResult) -> str | None:
     if result.status != "unknown" or not result.reads:
         return None
     fields = " and ".join(f"`{path}`" for path in result.reads)
-    return f"If you have it, record {fields}; if not"
+    return f"If you have it, record {fields}. If not:"
 
 
 def own_gaps(

@@ -64,7 +64,11 @@ def requested_urls(driver: Any) -> list[str]:
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
+            url = message["params"]["request"]["url"]
+            # Chromium's own chrome:// resources (fonts of its internal pages, loaded at times on a
+            # busy machine) never leave the browser; anything else would be the page's doing.
+            if not url.startswith("chrome://"):
+                urls.append(url)
     return urls
 
 

@@ -2,8 +2,8 @@
 
 Every command that assesses goes through `load_evidence` and `run`. The packs of a run (the requested ones,
 their prerequisites, and the pack whose portfolio classes place the services) are loaded once, up front,
-with their graph checked; the document facts are collected once, and dated (git asked) only when a rule of
-those packs reads document dates.
+with their graph checked; the document facts are collected once, dated (git asked) only when a rule of
+those packs reads document dates, and documents read (sections, length) only where a rule reads them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clusterkit.errors import InputError, Problem, UsageError
-from clusterkit.facts.documents import collect, document_references, with_dates
+from clusterkit.facts.documents import collect, document_references, with_dates, with_sections
 from clusterkit.load.positions import with_positions
 from clusterkit.load.validation import validate
 from clusterkit.load.yamlfile import YamlDocument, load_file
@@ -24,7 +24,7 @@ from clusterkit.models.pack import CriteriaPack
 from clusterkit.packs.files import resolve_reference
 from clusterkit.packs.loader import LoadedPack, load_pack, load_with_prerequisites
 from clusterkit.results.assessment import Assessment, DateSource
-from clusterkit.scoring.engine import assess, reads_document_dates
+from clusterkit.scoring.engine import assess, reads_document_contents, reads_document_dates
 
 DEFAULT_PACK = "esca-gold"
 PORTFOLIO_PACK = "strategy-process"
@@ -34,8 +34,9 @@ PORTFOLIO_PACK = "strategy-process"
 class LoadedEvidence:
     """A validated evidence file with its source (for positions) and document facts.
 
-    The facts say which documents exist and their headings, but carry no change dates: asking git costs
-    more than the rest of an assessment, so `run` adds dates only when a rule of its packs reads them.
+    The facts say which documents exist, but carry no sections and no change dates: asking git costs
+    more than the rest of an assessment, and reading a PDF more, so `run` adds them only where a rule of
+    its packs needs them.
     """
 
     path: Path
@@ -192,6 +193,9 @@ def run(
     facts = loaded.facts
     if reads_document_dates(packs.packs):
         facts = with_dates(facts, loaded.path)
+    contents = reads_document_contents(packs.packs)
+    if contents:
+        facts = with_sections(facts, loaded.evidence, loaded.document, loaded.path, contents)
     assessment = assess(
         packs.packs,
         loaded.evidence,

@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import Field, computed_field
 
-from clusterkit.models.base import Count, Strict, Text, Year
+from clusterkit.models.base import Count, LanguageCode, Strict, Text, Year
 
 
 class ClusterProfile(Strict):
@@ -48,6 +48,10 @@ class ClusterProfile(Strict):
     )
     description: str | None = Field(
         None, description="One or two sentences on what the cluster does."
+    )
+    language: LanguageCode | None = Field(
+        None,
+        description="ISO 639-1 code of the language the cluster's documents are in (de, fr, no); headings are matched in every language a pack names, and checks name them in this one.",
     )
 
     @computed_field(

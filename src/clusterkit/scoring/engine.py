@@ -219,6 +219,7 @@ def assess(
         packs=results,
         portfolio=analyse_portfolio(evidence, portfolio) if portfolio else None,
         warnings=[
+            *facts.document_warnings,
             *(facts.date_warnings if reads_document_dates(packs) else ()),
             *stale_declarations(evidence, today),
             *refused_not_applicable(evidence, packs),
@@ -253,9 +254,20 @@ def refused_not_applicable(evidence: Evidence, packs: Sequence[CriteriaPack]) ->
 
 def reads_document_dates(packs: Sequence[CriteriaPack]) -> bool:
     """Whether any check or level condition judges a document by when it last changed."""
+    return any(rule.max_age_months for rule in _document_rules(packs))
+
+
+def reads_document_contents(packs: Sequence[CriteriaPack]) -> frozenset[str]:
+    """The fields whose documents a check or level condition reads: their sections or their length."""
+    return frozenset(
+        rule.field for rule in _document_rules(packs) if rule.sections or rule.min_words
+    )
+
+
+def _document_rules(packs: Sequence[CriteriaPack]) -> list[DocumentRule]:
     rules = [check.rule for pack in packs for item in pack.indicators() for check in item.checks]
     rules += [c.rule for pack in packs for level in pack.levels for c in level.requires.conditions]
-    return any(isinstance(rule, DocumentRule) and rule.max_age_months for rule in rules)
+    return [rule for rule in rules if isinstance(rule, DocumentRule)]
 
 
 def order_by_prerequisites(packs: Sequence[CriteriaPack]) -> list[CriteriaPack]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from clusterkit.facts.documents import collect
+from clusterkit.facts.documents import with_dates
 from clusterkit.pipeline import load_evidence, run
 from clusterkit.results.assessment import Assessment
 
@@ -232,7 +232,7 @@ def test_without_git_a_document_is_dated_by_its_own_metadata_not_its_file_time(
     for file in (evidence.parent / "docs").iterdir():
         os.utime(file, (november, november))
     loaded = load_evidence(evidence)
-    facts = collect(loaded.evidence, loaded.document, loaded.path, dates=True)
+    facts = with_dates(loaded.facts, loaded.path)
     strategy = facts.document("docs/strategy.odt")
     assert strategy is not None
     assert (strategy.last_changed, strategy.date_source) == (dt.date(2025, 3, 12), "metadata")

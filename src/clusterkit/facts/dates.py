@@ -18,7 +18,7 @@ Dated = tuple[dt.date, DateSource]
 
 
 def document_dates(
-    base: Path, files: Mapping[str, Path], identities: Mapping[str, Identity]
+    base: Path, files: Mapping[str, Path], identities: Mapping[str, Identity | None]
 ) -> tuple[dict[str, Dated], tuple[str, ...]]:
     """The last change of every existing document (by its reference), and the warnings about them."""
     history = last_commit_dates(base, list(files.values()))

@@ -171,6 +171,11 @@ def broken(tmp_path: Path, kind: str) -> Path:
     if kind == "empty":
         (folder / "strategy.pdf").touch()
         return folder / "strategy.pdf"
+    if kind in ("truncated-docx", "truncated-odt"):
+        suffix = kind.rpartition("-")[2]
+        data = (DOCUMENTS / f"strategy.{suffix}").read_bytes()
+        (folder / f"strategy.{suffix}").write_bytes(data[: len(data) // 2])
+        return folder / f"strategy.{suffix}"
     bomb = folder / "strategy.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -187,6 +192,11 @@ def broken(tmp_path: Path, kind: str) -> Path:
         ("corrupt", "`docs/strategy.pdf` is not a readable PDF file ("),
         ("empty", "`docs/strategy.pdf` is empty (0 bytes), not a PDF file"),
         ("zip-bomb", "`docs/strategy.docx` would unpack to 201 MiB"),
+        ("truncated-docx", "`docs/strategy.docx` is a damaged ZIP archive, not a Word (DOCX) file"),
+        (
+            "truncated-odt",
+            "`docs/strategy.odt` is a damaged ZIP archive, not an OpenDocument text (ODT) file",
+        ),
     ],
 )
 @pytest.mark.parametrize("command", ["assess", "report", "check"])

@@ -19,6 +19,7 @@ from clusterkit.errors import InputError, Problem
 from clusterkit.facts.dates import document_dates
 from clusterkit.facts.git import work_tree_root
 from clusterkit.facts.readers import READERS, DocumentError, Identity, identify, read
+from clusterkit.facts.readers.base import a_file
 from clusterkit.load.yamlfile import KeyPath, YamlDocument
 from clusterkit.models.base import DocumentPath
 from clusterkit.models.facts import DocumentContent, DocumentFact, Facts
@@ -183,7 +184,7 @@ def _content(file: Path, identity: Identity) -> DocumentContent | None:
     if identity.named and READERS[identity.named].binary:
         label = READERS[identity.named].label
         raise DocumentError(
-            f"is {identity.holds}, not a {label} file",
+            f"is {identity.holds}, not {a_file(label)}",
             f"name the document saved as {label}",
             "document-format",
         )

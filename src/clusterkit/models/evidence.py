@@ -107,7 +107,7 @@ class Evidence(Strict):
     )
     sections: dict[Text, Text | list[Text]] | None = Field(
         None,
-        description="Your own headings for sections a pack requires, keyed by the section's id (vision: Wohin wir wollen), for names no pack lists.",
+        description="Your own headings for sections a pack requires, keyed by the section's id (vision: Wohin wir wollen), for names no pack lists; a value is one heading or a list of them.",
     )
 
     @field_validator("criteria", mode="before")

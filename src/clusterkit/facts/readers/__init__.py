@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clusterkit.facts.readers import html, markdown, opendocument, pdf, text, word
-from clusterkit.facts.readers.base import MAX_DOCUMENT_BYTES, Deadline, DocumentError
+from clusterkit.facts.readers.base import MAX_DOCUMENT_BYTES, Deadline, DocumentError, a_file
 from clusterkit.models.facts import DocumentContent
 
 __all__ = [
@@ -92,7 +92,7 @@ def identify(file: Path) -> Identity:
         )
     if size == 0 and named and READERS[named].binary:
         raise DocumentError(
-            f"is empty (0 bytes), not a {label} file", "name the real document", "document-empty"
+            f"is empty (0 bytes), not {a_file(label)}", "name the real document", "document-empty"
         )
     with file.open("rb") as stream:
         head = stream.read(SNIFF_BYTES)
@@ -142,7 +142,7 @@ def _archive_kind(file: Path) -> tuple[str | None, str]:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return None, "a damaged ZIP archive"
     if "word/document.xml" in names:
-        return "docx", f"a {word.LABEL} file"
+        return "docx", a_file(word.LABEL)
     if mimetype == ODT_MIMETYPE:
-        return "odt", f"an {opendocument.LABEL} file"
+        return "odt", a_file(opendocument.LABEL)
     return None, "a ZIP archive that is neither a Word nor an OpenDocument text file"

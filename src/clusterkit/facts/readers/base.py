@@ -51,6 +51,11 @@ class Deadline:
             )
 
 
+def a_file(label: str) -> str:
+    """'a PDF file', 'an OpenDocument text (ODT) file'."""
+    return ("an " if label[:1] in "AEIOU" else "a ") + label + " file"
+
+
 def count_words(text: str) -> int:
     return len(WORD.findall(text))
 
@@ -79,7 +84,7 @@ def checked_archive(data: bytes, label: str) -> zipfile.ZipFile:
     if unpacked > MAX_UNPACKED_BYTES:
         raise DocumentError(
             f"would unpack to {unpacked // (1024 * 1024)} MiB, more than the "
-            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MiB a {label} file may (a ZIP bomb?)",
+            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MiB {a_file(label)} may (a ZIP bomb?)",
             "name the real document; a genuine one this large should be split",
             "document-too-large",
         )

@@ -135,7 +135,8 @@ sections:
   strategic-areas: [Unsere Themen, Arbeitsfelder]
 ```
 
-A check that finds a section says which heading it matched, and on which page for a PDF.
+A key that no assessed pack requires is reported as a warning (a typo would otherwise go unnoticed). A
+check that finds a section says which heading it matched, and on which page for a PDF.
 
 **Dates.** A document's last change is its last git commit where it is committed and unchanged; else
 the date its own properties give (a PDF's modification or creation date, a Word or OpenDocument file's

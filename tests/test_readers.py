@@ -240,7 +240,7 @@ def test_odt_entity_declarations_are_refused(tmp_path: Path) -> None:
     assert caught.value.code == "document-corrupt"
 
 
-def test_the_build_script_gives_the_same_bytes_at_another_time(
+def test_the_build_script_gives_the_committed_bytes_at_any_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import runpy
@@ -254,7 +254,10 @@ def test_the_build_script_gives_the_same_bytes_at_another_time(
     assert [script["WRITERS"][d.path.suffix](d) for d in chosen] == first
     kinds = {d.path.suffix for d in chosen}
     assert kinds == {".pdf", ".docx", ".odt"}, kinds
-    for document, data in zip(chosen, first, strict=True):
-        assert document.path.read_bytes() == data, (
-            f"{document.path} is out of date: run `python scripts/build_documents.py` and commit it"
-        )
+    monkeypatch.undo()
+    stale = [
+        str(document.path.relative_to(ROOT))
+        for document in script["documents"]()
+        if document.path.read_bytes() != script["WRITERS"][document.path.suffix](document)
+    ]
+    assert stale == [], "out of date: run `python scripts/build_documents.py` and commit the result"

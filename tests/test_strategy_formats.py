@@ -151,6 +151,14 @@ def test_a_heading_no_pack_lists_counts_once_mapped_in_sections(
     assessment = assess(mapped)
     assert verdicts(assessment) == markdown_verdicts
     assert "“Wohin wir wollen” (page 2)" in strategy_check(assessment).observed
+    assert not [warning for warning in assessment.warnings if warning.startswith("sections:")]
+    typo = mature_copy(tmp_path / "typo", name, '\nsections:\n  visoin: "Wohin wir wollen"\n')
+    assessment = assess(typo)
+    assert strategy_check(assessment).status == "partial"
+    assert (
+        "sections: `visoin` is not a section the assessed packs require (they require: objectives, "
+        "opportunities, strategic-areas, strengths, threats, vision, weaknesses); it is not used"
+    ) in assessment.warnings
 
 
 def document_line(evidence: Path, name: str) -> int:

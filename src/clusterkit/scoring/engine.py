@@ -223,6 +223,7 @@ def assess(
             *(facts.date_warnings if reads_document_dates(packs) else ()),
             *stale_declarations(evidence, today),
             *refused_not_applicable(evidence, packs),
+            *unknown_sections(evidence, packs),
         ],
     )
 
@@ -249,6 +250,22 @@ def refused_not_applicable(evidence: Evidence, packs: Sequence[CriteriaPack]) ->
         for pack in packs
         for item in pack.indicators()
         if item.id in declared and not item.allow_not_applicable
+    ]
+
+
+def unknown_sections(evidence: Evidence, packs: Sequence[CriteriaPack]) -> list[str]:
+    """One warning per key of the evidence's `sections:` that no document rule of the packs requires:
+    a typo there would otherwise leave a section missing without a word about why."""
+    known = {
+        section if isinstance(section, str) else section.id
+        for rule in _document_rules(packs)
+        for section in rule.sections or ()
+    }
+    return [
+        f"sections: `{key}` is not a section the assessed packs require "
+        f"(they require: {', '.join(sorted(known)) or 'none'}); it is not used"
+        for key in sorted(evidence.sections or {})
+        if key not in known
     ]
 
 

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
 from clusterkit.models.pack import Check, CriteriaPack, Indicator
-from clusterkit.models.rules import DocumentRule
 from clusterkit.models.vocab import DeclaredStatus
 from clusterkit.results.assessment import (
     AreaResult,
@@ -30,6 +29,7 @@ from clusterkit.scoring.levels import assess_levels
 from clusterkit.scoring.portfolio import analyse_portfolio
 from clusterkit.scoring.profile import summarise
 from clusterkit.scoring.roadmap import build_roadmap
+from clusterkit.scoring.sections import document_rules, unknown_sections
 
 EPSILON = 1e-9
 
@@ -253,38 +253,16 @@ def refused_not_applicable(evidence: Evidence, packs: Sequence[CriteriaPack]) ->
     ]
 
 
-def unknown_sections(evidence: Evidence, packs: Sequence[CriteriaPack]) -> list[str]:
-    """One warning per key of the evidence's `sections:` that no document rule of the packs requires:
-    a typo there would otherwise leave a section missing without a word about why."""
-    known = {
-        section if isinstance(section, str) else section.id
-        for rule in _document_rules(packs)
-        for section in rule.sections or ()
-    }
-    return [
-        f"sections: `{key}` is not a section the assessed packs require "
-        f"(they require: {', '.join(sorted(known)) or 'none'}); it is not used"
-        for key in sorted(evidence.sections or {})
-        if key not in known
-    ]
-
-
 def reads_document_dates(packs: Sequence[CriteriaPack]) -> bool:
     """Whether any check or level condition judges a document by when it last changed."""
-    return any(rule.max_age_months for rule in _document_rules(packs))
+    return any(rule.max_age_months for rule in document_rules(packs))
 
 
 def reads_document_contents(packs: Sequence[CriteriaPack]) -> frozenset[str]:
     """The fields whose documents a check or level condition reads: their sections or their length."""
     return frozenset(
-        rule.field for rule in _document_rules(packs) if rule.sections or rule.min_words
+        rule.field for rule in document_rules(packs) if rule.sections or rule.min_words
     )
-
-
-def _document_rules(packs: Sequence[CriteriaPack]) -> list[DocumentRule]:
-    rules = [check.rule for pack in packs for item in pack.indicators() for check in item.checks]
-    rules += [c.rule for pack in packs for level in pack.levels for c in level.requires.conditions]
-    return [rule for rule in rules if isinstance(rule, DocumentRule)]
 
 
 def order_by_prerequisites(packs: Sequence[CriteriaPack]) -> list[CriteriaPack]:

@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from clusterkit.models import rules
+from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Heading
+from clusterkit.models.pack import CriteriaPack
 
 # numbering in front of a heading: 2, 2.1, 2.1., 3), IV., a)
 NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)])\s+)+")
@@ -71,3 +73,26 @@ def find(section: Wanted, headings: Sequence[Heading]) -> Heading | None:
 def described(heading: Heading) -> str:
     """“Vision” (page 2): the heading that matched, and its page where the format has pages."""
     return f"“{heading.title}”" + (f" (page {heading.page})" if heading.page else "")
+
+
+def document_rules(packs: Sequence[CriteriaPack]) -> list[rules.DocumentRule]:
+    """Every document rule of the packs' checks and level conditions."""
+    found = [check.rule for pack in packs for item in pack.indicators() for check in item.checks]
+    found += [c.rule for pack in packs for level in pack.levels for c in level.requires.conditions]
+    return [rule for rule in found if isinstance(rule, rules.DocumentRule)]
+
+
+def unknown_sections(evidence: Evidence, packs: Sequence[CriteriaPack]) -> list[str]:
+    """One warning per key of the evidence's `sections:` that no document rule of the packs requires:
+    a typo there would otherwise leave a section missing without a word about why."""
+    known = {
+        section if isinstance(section, str) else section.id
+        for rule in document_rules(packs)
+        for section in rule.sections or ()
+    }
+    return [
+        f"sections: `{key}` is not a section the assessed packs require "
+        f"(they require: {', '.join(sorted(known)) or 'none'}); it is not used"
+        for key in sorted(evidence.sections or {})
+        if key not in known
+    ]

@@ -65,6 +65,17 @@ def test_skeletons_carry_the_packs_headings_and_are_not_named_as_evidence(
     assert load_evidence(tmp_path / "cluster.yaml").evidence.strategy is None
 
 
+def test_skeletons_in_the_documents_language_are_found_by_the_checks(cli, tmp_path: Path) -> None:
+    """Issue 12: with --language de the skeleton's headings are the pack's German names."""
+    result = cli("init", "-y", *FLAGS, "--language", "de", cwd=tmp_path)
+    assert result.code == 0, result
+    strategy = (tmp_path / "docs" / "strategy.md").read_text()
+    for heading in ("## Leitbild", "## Ziele", "## Handlungsfelder"):
+        assert heading in strategy
+    loaded = load_evidence(tmp_path / "cluster.yaml")
+    assert loaded.evidence.cluster.language == "de"
+
+
 def test_an_existing_document_is_named_and_gets_no_skeleton(cli, tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "strategie.md").write_text("# Strategie\n")

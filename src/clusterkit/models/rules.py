@@ -185,6 +185,11 @@ class Section(Strict):
     def all_names(self) -> list[str]:
         return [name for names in self.names.values() for name in names]
 
+    def shown_name(self, language: str | None) -> str:
+        """The name to show: the first in ``language``, else the first in English, else the first."""
+        own = self.names.get(language or "") or self.names.get("en")
+        return (own or self.all_names())[0]
+
 
 class DocumentRule(Strict):
     """A document named by the evidence must exist, optionally with headings, substance and recent changes."""

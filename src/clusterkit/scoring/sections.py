@@ -19,7 +19,6 @@ from clusterkit.models.pack import CriteriaPack
 
 # numbering in front of a heading: 2, 2.1, 2.1., 3), IV., a)
 NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)])\s+)+")
-DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -49,9 +48,7 @@ def wanted_sections(
         if isinstance(section, str):
             key, shown, names = section, section, [section]
         else:
-            own = section.names.get(language or "") or section.names.get(DEFAULT_LANGUAGE)
-            key, names = section.id, section.all_names()
-            shown = (own or names)[0]
+            key, shown, names = section.id, section.shown_name(language), section.all_names()
         extra = (mapped or {}).get(key)
         if extra is not None:
             names = [*([extra] if isinstance(extra, str) else extra), *names]

@@ -150,7 +150,7 @@ def test_init_writes_ci_files_on_request(cli, tmp_path: Path) -> None:
     assert hooks[0]["entry"] == "clusterkit validate"
 
 
-@pytest.mark.parametrize("name", ["hydrogen-start", "nordic-maritime"])
+@pytest.mark.parametrize("name", ["agrifood-midlands", "hydrogen-start", "nordic-maritime"])
 def test_from_example_copies_an_example_that_validates(cli, tmp_path: Path, name: str) -> None:
     result = cli("init", "--from-example", name, "-y", cwd=tmp_path)
     assert result.code == 0, result
@@ -162,6 +162,8 @@ def test_from_example_copies_an_example_that_validates(cli, tmp_path: Path, name
     )
     validated = cli("validate", cwd=tmp_path)
     assert validated.code == 0 and "warning" not in validated.stderr, validated
+    for document in (EXAMPLES / name / "docs").iterdir():  # a Word or PDF document byte for byte
+        assert (tmp_path / "docs" / document.name).read_bytes() == document.read_bytes()
 
 
 def test_from_unknown_example_lists_the_bundled_ones(cli, tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from pydantic.fields import FieldInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # run from a checkout without installing
 
+from clusterkit.facts.readers import base as limits  # noqa: E402
 from clusterkit.models.base import DocumentPath  # noqa: E402
 from clusterkit.models.evidence import Evidence  # noqa: E402
 from clusterkit.models.schemas import json_schema  # noqa: E402
@@ -112,9 +113,52 @@ what you know; leave out what you do not.
 A field of type *document path* names a file in the cluster's repository (`docs/strategy.md`), relative
 to the evidence file. It may not leave the repository (the git work tree around the evidence file, or
 its folder outside git): an absolute path, or `../` out of the repository, is an error at its line.
-clusterkit checks that each named document exists, when it last changed (its last git commit, else the
-file's date) and, for Markdown, which headings it has. A named document that does not exist makes its
-checks unmet; `clusterkit validate` warns about it.
+clusterkit checks that each named document exists and, where a check asks, which sections it has, how
+long it is and when it last changed. A named document that does not exist makes its checks unmet;
+`clusterkit validate` warns about it.
+
+**Formats.** Documents are read as what they hold, told by their first bytes, not only by their name:
+
+| format | names | sections are |
+|---|---|---|
+| Markdown | `.md`, `.markdown` | its headings (`# Vision`, or underlined) |
+| PDF | `.pdf` | its bookmarks (outline) with their pages; without bookmarks, its short lines |
+| Word | `.docx` | paragraphs in a heading style (Heading 1 to 9, or with an outline level); without any, short bold paragraphs |
+| OpenDocument text | `.odt` | its headings (`text:h`) |
+| HTML | `.html`, `.htm` | `h1` to `h6` |
+| plain text | `.txt` and any other text | short lines that stand alone |
+
+A file whose name says one format but holds another (a PDF named `strategy.docx`) is read as what it
+holds, with a warning at the evidence line that names it. Old Word files (`.doc`), images and other
+formats count as present but their sections cannot be checked (the check is partial and says so).
+
+**Limits.** A document may be at most {max_document} MiB; a Word or OpenDocument file may unpack to at most
+{max_unpacked} MiB (more is refused as a ZIP bomb before anything is unpacked); reading one document may
+take at most {max_seconds:g} seconds. An encrypted (password-protected), corrupt, truncated or empty PDF,
+Word or OpenDocument file is an error at the evidence line that names it: name a copy that opens
+without a password. No XML external entity is ever resolved.
+
+**Sections in your language.** A pack names each section it requires in English, German, French,
+Spanish, Italian, Dutch, Danish, Swedish and Norwegian (`Objectives`, `Ziele`, `Objectifs`, `Objetivos`,
+`Obiettivi`, `Doelstellingen`, `Mål`...); a heading counts when it holds one of those names as whole
+words, whatever its case, numbering (`2.1`, `IV.`, `a)`) or punctuation: `2. Unsere Ziele:` is the
+objectives. `cluster.language` (an ISO 639-1 code: `de`, `fr`, `no`) makes checks name the headings in
+your language. For a heading no pack lists, map it in `sections:`, keyed by the section's id (as
+`clusterkit criteria show` lists them):
+
+```yaml
+sections:
+  vision: "Wohin wir wollen"          # our vision stands under this heading
+  strategic-areas: [Unsere Themen, Arbeitsfelder]
+```
+
+A key that no assessed pack requires is reported as a warning (a typo would otherwise go unnoticed). A
+check that finds a section says which heading it matched, and on which page for a PDF.
+
+**Dates.** A document's last change is its last git commit where it is committed and unchanged; else
+the date its own properties give (a PDF's modification or creation date, a Word or OpenDocument file's
+core properties); else the file's modification time, with a warning naming the documents dated so
+(a copy or a checkout resets that time).
 
 ## Derived values
 
@@ -325,9 +369,19 @@ def evidence_markdown() -> str:
     """The whole of docs/evidence-format.md."""
     found = sections()
     where = {section.model: section.path for section in found}
-    parts = [INTRO]
+    parts = [intro()]
     parts += [section_text(section, where) for section in found]
     return "\n".join(parts)
+
+
+def intro() -> str:
+    """The prose before the reference, with the document limits as the readers set them."""
+    mib = 1024 * 1024
+    return INTRO.format(
+        max_document=limits.MAX_DOCUMENT_BYTES // mib,
+        max_unpacked=limits.MAX_UNPACKED_BYTES // mib,
+        max_seconds=limits.MAX_SECONDS_PER_DOCUMENT,
+    )
 
 
 def schema_json(kind: str) -> str:

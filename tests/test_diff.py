@@ -247,8 +247,9 @@ def test_diff_names_the_checks_behind_each_change_and_every_number_has_a_unit(
     lost = lines.index(next(line for line in lines if "**4.1.1**" in line))
     assert lines[lost].endswith("met → partial (10 → 9 points, \u22121 point)"), lines[lost]
     assert lines[lost + 1] == (
-        "  - `swot` SWOT or similar tool: met → unmet; seen docs/swot.md → docs/swot.md (missing) "
-        "(expects an existing document)"
+        "  - `swot` SWOT or similar tool: met → unmet; seen docs/swot.md: “Strengths”, “Weaknesses”, "
+        "“Opportunities”, “Threats” → docs/swot.md (missing) (expects an existing document with "
+        "headings “Strengths”, “Weaknesses”, “Opportunities”, “Threats”)"
     )
     # every signed number is followed by its unit
     for number in re.finditer(

@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from clusterkit.models import rules
 from clusterkit.models.evidence import Evidence
-from clusterkit.models.facts import DocumentFact, Facts
+from clusterkit.models.facts import DocumentContent, DocumentFact, Facts, Heading
 from clusterkit.scoring.evaluation import EVALUATORS, Context, evaluate
 
 TODAY = dt.date(2026, 10, 1)
@@ -239,8 +239,9 @@ def _facts(
     headings: tuple[str, ...] = (),
     changed: dt.date | None = None,
 ) -> Facts:
+    content = DocumentContent("markdown", tuple(Heading(title) for title in headings), 300)
     return Facts(
-        documents={path: DocumentFact(path, exists, changed, "git" if changed else None, headings)}
+        documents={path: DocumentFact(path, exists, changed, "git" if changed else None, content)}
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from clusterkit.facts.documents import collect, with_dates, with_headings
+from clusterkit.facts.documents import collect, with_dates, with_sections
 from clusterkit.facts.git import SHALLOW_WARNING, last_commit_dates
 from clusterkit.models.facts import Facts
 from clusterkit.pipeline import load_evidence, run
@@ -30,8 +30,10 @@ def _outside_actions(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def facts(repo: Path) -> Facts:
     loaded = load_evidence(repo / "cluster.yaml")
-    collected = collect(loaded.evidence, loaded.document, loaded.path)
-    return with_dates(with_headings(collected, loaded.path, ["docs/strategy.md"]), loaded.path)
+    found = with_dates(collect(loaded.evidence, loaded.document, loaded.path), loaded.path)
+    return with_sections(
+        found, loaded.evidence, loaded.document, loaded.path, {"strategy.document"}
+    )
 
 
 def strategy_check(repo: Path) -> dict[str, object]:
@@ -46,7 +48,12 @@ def test_a_committed_document_is_dated_by_its_last_commit_not_its_file_time(tmp_
     fact = facts(repo).document("docs/strategy.md")
     assert fact is not None
     assert (fact.date_source, fact.last_changed) == ("git", dt.date(2023, 2, 1))
-    assert fact.headings == ("Strategy", "Vision", "Objectives")
+    assert fact.content is not None
+    assert [heading.title for heading in fact.content.headings] == [
+        "Strategy",
+        "Vision",
+        "Objectives",
+    ]
 
 
 def test_a_document_40_months_old_fails_36_months_and_passes_after_a_new_commit(
@@ -177,8 +184,10 @@ def test_without_git_installed_a_repository_falls_back_with_a_warning(
     monkeypatch.setenv("PATH", str(empty))
     found = facts(repo)
     assert found.document("docs/strategy.md").date_source == "mtime"  # type: ignore[union-attr]
-    assert len(found.date_warnings) == 1
-    assert "git is not installed" in found.date_warnings[0]
+    not_installed, file_dates = found.date_warnings
+    assert "git is not installed" in not_installed
+    assert file_dates.startswith("file dates (which a copy or checkout resets) are used for")
+    assert file_dates.endswith(": docs/strategy.md")
 
 
 def test_a_repository_without_commits_gives_file_times_quietly(tmp_path: Path) -> None:
@@ -226,11 +235,11 @@ def test_git_is_asked_only_when_a_rule_reads_document_dates(
     loaded = load_evidence(repo / "cluster.yaml")
     assert {fact.date_source for fact in loaded.facts.documents.values()} == {None}
     calls: list[object] = []
-    import clusterkit.facts.documents
+    import clusterkit.facts.dates
 
-    real = clusterkit.facts.documents.last_commit_dates
+    real = clusterkit.facts.dates.last_commit_dates
     monkeypatch.setattr(
-        clusterkit.facts.documents, "last_commit_dates", lambda *a: calls.append(a) or real(*a)
+        clusterkit.facts.dates, "last_commit_dates", lambda *a: calls.append(a) or real(*a)
     )
     run(loaded, criteria=["eccp-validation"], today=dt.date.fromisoformat(TODAY))
     assert calls == []

@@ -65,6 +65,17 @@ def test_skeletons_carry_the_packs_headings_and_are_not_named_as_evidence(
     assert load_evidence(tmp_path / "cluster.yaml").evidence.strategy is None
 
 
+def test_skeletons_in_the_documents_language_are_found_by_the_checks(cli, tmp_path: Path) -> None:
+    """Issue 12: with --language de the skeleton's headings are the pack's German names."""
+    result = cli("init", "-y", *FLAGS, "--language", "de", cwd=tmp_path)
+    assert result.code == 0, result
+    strategy = (tmp_path / "docs" / "strategy.md").read_text()
+    for heading in ("## Leitbild", "## Ziele", "## Handlungsfelder"):
+        assert heading in strategy
+    loaded = load_evidence(tmp_path / "cluster.yaml")
+    assert loaded.evidence.cluster.language == "de"
+
+
 def test_an_existing_document_is_named_and_gets_no_skeleton(cli, tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "strategie.md").write_text("# Strategie\n")
@@ -139,7 +150,7 @@ def test_init_writes_ci_files_on_request(cli, tmp_path: Path) -> None:
     assert hooks[0]["entry"] == "clusterkit validate"
 
 
-@pytest.mark.parametrize("name", ["hydrogen-start", "nordic-maritime"])
+@pytest.mark.parametrize("name", ["agrifood-midlands", "hydrogen-start", "nordic-maritime"])
 def test_from_example_copies_an_example_that_validates(cli, tmp_path: Path, name: str) -> None:
     result = cli("init", "--from-example", name, "-y", cwd=tmp_path)
     assert result.code == 0, result
@@ -151,6 +162,8 @@ def test_from_example_copies_an_example_that_validates(cli, tmp_path: Path, name
     )
     validated = cli("validate", cwd=tmp_path)
     assert validated.code == 0 and "warning" not in validated.stderr, validated
+    for document in (EXAMPLES / name / "docs").iterdir():  # a Word or PDF document byte for byte
+        assert (tmp_path / "docs" / document.name).read_bytes() == document.read_bytes()
 
 
 def test_from_unknown_example_lists_the_bundled_ones(cli, tmp_path: Path) -> None:

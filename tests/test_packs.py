@@ -505,3 +505,19 @@ def test_no_two_fixes_are_identical_across_all_bundled_packs() -> None:
                 duplicates.append(f"{where} repeats {seen[normalised]}")
             seen.setdefault(normalised, where)
     assert duplicates == []
+
+
+LANGUAGES = {"en", "de", "fr", "es", "it", "nl", "da", "sv", "no"}
+
+
+@pytest.mark.parametrize("reference", BUNDLED)
+def test_bundled_sections_have_names_in_the_nine_languages(reference: str) -> None:
+    """Issue 12: a section a bundled pack requires is found in the cluster's own language."""
+    pack = load_pack(reference).pack
+    rules = [check.rule for item in pack.indicators() for check in item.checks]
+    for rule in rules:
+        for section in getattr(rule, "sections", None) or ():
+            assert not isinstance(section, str), f"{pack.id}: `{section}` has no names per language"
+            missing = LANGUAGES - set(section.names)
+            assert not missing, f"{pack.id}: section {section.id} has no names in {sorted(missing)}"
+            assert all(section.names[language] for language in LANGUAGES)

@@ -65,9 +65,9 @@ def requested_urls(driver: Any) -> list[str]:
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
             url = message["params"]["request"]["url"]
-            # Chromium's own chrome:// resources (fonts of its internal pages, loaded at times on a
-            # busy machine) never leave the browser; anything else would be the page's doing.
-            if not url.startswith("chrome://"):
+            # Chromium's own chrome:// resources and data: URLs of its internal pages (loaded at times
+            # on a busy machine) never leave the browser; anything else would be the page's doing.
+            if not url.startswith(("chrome://", "data:")):
                 urls.append(url)
     return urls
 

@@ -2,8 +2,8 @@
 
 Every command that assesses goes through `load_evidence` and `run`. The packs of a run (the requested ones,
 their prerequisites, and the pack whose portfolio classes place the services) are loaded once, up front,
-with their graph checked; the document facts are collected once, given headings only for the documents a
-rule of those packs reads the headings of, and dated (git asked) only when a rule reads document dates.
+with their graph checked; the document facts are collected once, dated (git asked) only when a rule of
+those packs reads document dates, and documents read (sections, length) only where a rule reads them.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clusterkit.errors import InputError, Problem, UsageError
-from clusterkit.facts.documents import collect, document_references, with_dates, with_headings
+from clusterkit.facts.documents import collect, document_references, with_dates, with_sections
 from clusterkit.load.validation import validate
 from clusterkit.load.yamlfile import YamlDocument, load_file
 from clusterkit.models.evidence import Evidence
@@ -37,9 +37,9 @@ PORTFOLIO_PACK = "strategy-process"
 class LoadedEvidence:
     """A validated evidence file with its source (for positions) and document facts.
 
-    The facts say which documents exist, but carry no headings and no change dates: asking git costs
-    more than the rest of an assessment and headings need a parser per document, so `run` adds each
-    only for what a rule of its packs reads.
+    The facts say which documents exist, but carry no sections and no change dates: asking git costs
+    more than the rest of an assessment, and reading a PDF more, so `run` adds them only where a rule of
+    its packs needs them.
     """
 
     path: Path
@@ -192,20 +192,19 @@ def run(
     ``criteria`` or the evidence file names are loaded here.
     """
     from clusterkit.load.positions import with_positions
-    from clusterkit.scoring.documents import heading_documents
     from clusterkit.scoring.engine import assess
-    from clusterkit.scoring.warnings import reads_document_dates
+    from clusterkit.scoring.warnings import reads_document_contents, reads_document_dates
 
     if packs is None:
         references, relative_to = pack_references(loaded, criteria)
         packs = load_packs(references, relative_to)
     date, source = assessment_date(today, loaded.evidence, clock)
     facts = loaded.facts
-    headings = heading_documents(packs.packs, loaded.evidence)
-    if headings:
-        facts = with_headings(facts, loaded.path, headings)
     if reads_document_dates(packs.packs):
         facts = with_dates(facts, loaded.path)
+    contents = reads_document_contents(packs.packs)
+    if contents:
+        facts = with_sections(facts, loaded.evidence, loaded.document, loaded.path, contents)
     assessment = assess(
         packs.packs,
         loaded.evidence,

@@ -48,6 +48,8 @@ def validate(files: list[Path], criteria: list[str], strict: bool = False) -> Ex
                 continue
         for problem in missing:
             typer.echo(problem.format("warning"), err=True)
+        for warning in loaded.facts.document_warnings:
+            typer.echo(f"warning: {warning}", err=True)
         named = counted(len(loaded.facts.documents), "document")
         typer.echo(f"{file}: valid evidence file ({named} named)")
     if problems:

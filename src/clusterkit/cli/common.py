@@ -103,10 +103,13 @@ def parse_date(value: str | None, option: str = "--today") -> dt.date | None:
         ) from None
 
 
-def write_output(text: str, output: Path | None, protected: tuple[Path, ...] = ()) -> None:
+def write_output(text: str | bytes, output: Path | None, protected: tuple[Path, ...] = ()) -> None:
     """Print to stdout, or write a file atomically (temp file + rename): never half a report, never an input."""
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
         return
     target = output.resolve()
@@ -120,8 +123,9 @@ def write_output(text: str, output: Path | None, protected: tuple[Path, ...] = (
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        # bytes as they are (a copied PDF or Word document); text as UTF-8 with \n line ends
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text if isinstance(text, bytes) else text.encode("utf-8"))
         # mkstemp makes the file private (0600); a report is meant to be shared, so give it the
         # mode any new file gets under the user's umask.
         Path(temporary).chmod(0o666 & ~_umask())

@@ -264,7 +264,7 @@ def write_evidence(path: Path, text: str) -> None:
     replace_file(path, text)
 
 
-def replace_file(path: Path, text: str) -> None:
+def replace_file(path: Path, text: str | bytes) -> None:
     """Write a whole file or nothing (a temporary file, then a rename).
 
     The seam for the output policy: cli/common.write_output does the atomic replace today.
@@ -275,7 +275,11 @@ def replace_file(path: Path, text: str) -> None:
 
 
 def write_new(
-    path: Path, text: str, *, force: bool, confirm: Callable[[Path], bool] | None = None
+    path: Path,
+    text: str | bytes,
+    *,
+    force: bool,
+    confirm: Callable[[Path], bool] | None = None,
 ) -> bool:
     """Write a file that should not exist yet: an existing one is replaced only under --force or when
     ``confirm`` says yes; otherwise it is left alone (False) or, without a way to ask, refused."""

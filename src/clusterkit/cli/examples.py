@@ -37,11 +37,14 @@ def copy_example(
         relative = path.relative_to(source)
         if not path.is_file() or relative.name in _NOT_COPIED:
             continue
-        text = path.read_text(encoding="utf-8")
+        content: str | bytes = (
+            path.read_bytes()
+        )  # documents may be PDF or Word files: copied as they are
         if relative.as_posix() == "cluster.yaml":
-            text = _MODELINE.sub(f"# yaml-language-server: $schema={SCHEMA_NAME}", text, count=1)
-            check_evidence(text, str(folder / relative))
-        if write_new(folder / relative, text, force=force, confirm=confirm):
+            text = path.read_text(encoding="utf-8")
+            content = _MODELINE.sub(f"# yaml-language-server: $schema={SCHEMA_NAME}", text, count=1)
+            check_evidence(content, str(folder / relative))
+        if write_new(folder / relative, content, force=force, confirm=confirm):
             typer.echo(f"wrote {folder / relative}", err=True)
     write_new(folder / SCHEMA_NAME, _schema_text(), force=force, confirm=confirm)
     typer.echo(f"wrote {folder / SCHEMA_NAME}", err=True)

@@ -90,8 +90,11 @@ def staff_posts(total: float) -> list[dict[str, Any]]:
     return posts
 
 
-def headings(field_path: tuple[str, ...], pack: str = DEFAULT_PACK) -> list[str]:
-    """The headings the pack's document rules look for in the document at ``field_path``."""
+def headings(
+    field_path: tuple[str, ...], pack: str = DEFAULT_PACK, language: str = "en"
+) -> list[str]:
+    """The headings the pack's document rules look for in the document at ``field_path``, each in
+    ``language`` where the pack names it in that language (else in English)."""
     from clusterkit.models.rules import DocumentRule
     from clusterkit.packs.loader import load_pack
 
@@ -100,8 +103,12 @@ def headings(field_path: tuple[str, ...], pack: str = DEFAULT_PACK) -> list[str]
     for indicator in load_pack(pack).pack.indicators():
         for check in indicator.checks:
             rule = check.rule
-            if isinstance(rule, DocumentRule) and str(rule.field) == wanted:
-                found.extend(h for h in rule.sections or [] if h not in found)
+            if not isinstance(rule, DocumentRule) or str(rule.field) != wanted:
+                continue
+            for section in rule.sections or []:
+                name = section if isinstance(section, str) else section.shown_name(language)
+                if name not in found:
+                    found.append(name)
     return found
 
 
@@ -146,7 +153,8 @@ def build(answers: dict[str, Any], folder: Path, ci: bool, pre_commit: bool) -> 
             title=skeleton.document.title,
             cluster=answers["name"],
             field=skeleton.field,
-            headings=headings(skeleton.document.field) or ["Summary"],
+            headings=headings(skeleton.document.field, language=answers.get("language") or "en")
+            or ["Summary"],
         )
     if ci:
         plan.files[".github/workflows/clusterkit.yml"] = environment.get_template(
@@ -228,11 +236,6 @@ def init(
         pre_commit = False if yes else prompts.yes_no("Write a pre-commit configuration?", False)
     plan = build(answers, folder, ci, pre_commit)
     write(plan, folder, force, confirm)
-    if answers.get("language", "en") != "en" and any(name.endswith(".md") for name in plan.files):
-        # the packs name the headings they look for in English only, so far
-        typer.echo(
-            "note: the skeletons' headings are in English, as the packs look for them", err=True
-        )
     typer.echo(
         f"next: clusterkit validate {folder / EVIDENCE_NAME}, then clusterkit interview", err=True
     )

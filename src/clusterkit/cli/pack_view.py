@@ -18,6 +18,12 @@ def describe_rule(rule: Rule) -> str:
         data.pop("display")
     if rule.kind == "declaration" and data.get("requires_documents") is True:
         data.pop("requires_documents")
+    if rule.kind == "document" and rule.sections:
+        # the section ids, which an evidence file's `sections:` maps; their names in nine languages are
+        # in the pack
+        data["sections"] = (
+            "[" + ", ".join(s if isinstance(s, str) else s.id for s in rule.sections) + "]"
+        )
     # What the rule reads first, then its numbers; 15.0 reads as 15.
     ordered: dict[str, Any] = {
         key: data.pop(key) for key in ("field", "numerator", "denominator") if key in data

@@ -1,12 +1,13 @@
-"""Gather facts about the documents an evidence file names: do they exist, when did they change, headings.
+"""Gather facts about the documents an evidence file names: do they exist, what they hold, when they changed.
 
 This is the I/O half of an assessment; the scorer only reads the Facts it returns. Paths may not leave the
-evidence file's repository (the git work tree around it, or its folder outside git).
+evidence file's repository (the git work tree around it, or its folder outside git). A document is read
+(its sections and length) only where a rule reads it, and only then are the PDF, Word and OpenDocument
+libraries imported.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,11 +16,15 @@ from typing import Any
 from pydantic import BaseModel
 
 from clusterkit.errors import InputError, Problem
-from clusterkit.facts.git import last_commit_dates, work_tree_root
-from clusterkit.facts.headings import MARKDOWN_SUFFIXES, read_headings
+from clusterkit.facts.dates import document_dates
+from clusterkit.facts.git import work_tree_root
+from clusterkit.facts.readers import READERS, DocumentError, Identity, identify, read
+from clusterkit.facts.readers.base import a_file
 from clusterkit.load.yamlfile import KeyPath, YamlDocument
 from clusterkit.models.base import DocumentPath
-from clusterkit.models.facts import DocumentFact, Facts
+from clusterkit.models.facts import DocumentContent, DocumentFact, Facts
+
+Named = dict[str, tuple[KeyPath, Path]]  # reference -> where it first stands, its file
 
 
 def document_references(model: BaseModel) -> list[tuple[KeyPath, DocumentPath]]:
@@ -41,53 +46,179 @@ def _walk(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, DocumentPath]]:
             yield from _walk(item, (*path, key))
 
 
+def field_of(where: KeyPath) -> str:
+    """The dotted field a rule names for a document at ``where`` (list indices left out)."""
+    return ".".join(str(part) for part in where if isinstance(part, str))
+
+
 def repository_root(folder: Path) -> Path:
     """The git work tree that holds ``folder``, or the folder itself outside git."""
     return work_tree_root(folder) or folder.resolve()
 
 
-def collect(evidence: BaseModel, source: YamlDocument, evidence_file: Path) -> Facts:
-    """Facts for every document the evidence names; a path outside the repository is an input error.
+def sections(file: Path) -> DocumentContent | None:
+    """A document's sections and length, read on demand; None for a format no reader knows.
 
-    No document gets a change date here (git is not asked): `with_dates` adds them when a rule needs them.
+    Raises ``DocumentError`` for a document that cannot be read as what it is (encrypted, corrupt).
+    """
+    identity = identify(file)
+    return _content(file, identity)
+
+
+def collect(evidence: BaseModel, source: YamlDocument, evidence_file: Path) -> Facts:
+    """Facts for every document the evidence names: does it exist, what format it holds (cheap: its first
+    bytes). A path outside the repository, an empty or oversized document is an input error at its line.
+
+    No document gets a change date here (git is not asked) and none is read: `with_dates` and
+    `with_sections` add those when a rule needs them.
     """
     base = evidence_file.resolve().parent
-    root = repository_root(base)
+    named = _named(evidence, source, base, repository_root(base))
     problems: list[Problem] = []
-    files: dict[str, Path] = {}
-    for where, reference in document_references(evidence):
-        reason = _outside(reference, base, root)
-        if reason:
-            position = source.locate(where)
-            field = ".".join(str(part) for part in where)
-            hint = "name documents relative to the evidence file, inside its repository"
-            problems.append(
-                Problem(
-                    source.path, position.line, position.column, reason, "path-outside", field, hint
-                )
-            )
+    documents: dict[str, DocumentFact] = {}
+    warnings: list[str] = []
+    for reference, (where, file) in sorted(named.items()):
+        if not file.is_file():
+            documents[reference] = DocumentFact(reference, exists=False)
             continue
-        files[str(reference)] = base / reference
+        try:
+            identity = identify(file)
+        except DocumentError as error:
+            problems.append(_problem(source, where, reference, error))
+            continue
+        documents[reference] = DocumentFact(reference, exists=True)
+        note = _name_warning(reference, identity)
+        if note:
+            warnings.append(_positioned(source, where, note))
     if problems:
         raise InputError(problems)
-    return Facts(documents={ref: _fact(ref, file) for ref, file in sorted(files.items())})
+    return Facts(documents, document_warnings=tuple(warnings))
 
 
 def with_dates(facts: Facts, evidence_file: Path) -> Facts:
     """The facts with each existing document's last change: its last commit when committed and clean,
-    else its modification time. Git is asked once, for all of them."""
+    else its own metadata date (PDF, Word, OpenDocument), else its file time. Git is asked once."""
     base = evidence_file.resolve().parent
     files = {ref: base / ref for ref, fact in facts.documents.items() if fact.exists}
-    history = last_commit_dates(base, list(files.values()))
+    dated, warnings = document_dates(
+        base, files, {ref: _identity(file) for ref, file in files.items()}
+    )
     documents = dict(facts.documents)
-    for ref, file in files.items():
-        committed = history.dates.get(file.resolve())
-        if committed is not None:
-            documents[ref] = replace(documents[ref], last_changed=committed, date_source="git")
-        else:
-            changed = dt.datetime.fromtimestamp(file.stat().st_mtime, tz=dt.UTC).date()
-            documents[ref] = replace(documents[ref], last_changed=changed, date_source="mtime")
-    return Facts(documents=documents, date_warnings=history.warnings)
+    for ref, (changed, source) in dated.items():
+        documents[ref] = replace(documents[ref], last_changed=changed, date_source=source)
+    return replace(facts, documents=documents, date_warnings=warnings)
+
+
+def with_sections(
+    facts: Facts,
+    evidence: BaseModel,
+    source: YamlDocument,
+    evidence_file: Path,
+    fields: Collection[str],
+) -> Facts:
+    """The facts with the sections and length of the documents named in ``fields`` (dotted, without list
+    indices): only those are read. A document that cannot be read is an input error at its line."""
+    base = evidence_file.resolve().parent
+    problems: list[Problem] = []
+    documents = dict(facts.documents)
+    for where, reference in document_references(evidence):
+        fact = documents.get(str(reference))
+        if field_of(where) not in fields or fact is None or not fact.exists or fact.content:
+            continue
+        try:
+            content, unreadable = _read(base / reference, str(reference))
+        except DocumentError as error:
+            problems.append(_problem(source, where, str(reference), error))
+            continue
+        documents[str(reference)] = replace(fact, content=content, unreadable=unreadable)
+    if problems:
+        raise InputError(problems)
+    return replace(facts, documents=documents)
+
+
+def _named(evidence: BaseModel, source: YamlDocument, base: Path, root: Path) -> Named:
+    """Each document reference with where it first stands and its file; paths outside are errors."""
+    problems: list[Problem] = []
+    named: Named = {}
+    for where, reference in document_references(evidence):
+        reason = _outside(reference, base, root)
+        if reason:
+            position = source.locate(where)
+            hint = "name documents relative to the evidence file, inside its repository"
+            problems.append(
+                Problem(
+                    source.path,
+                    position.line,
+                    position.column,
+                    reason,
+                    "path-outside",
+                    ".".join(str(part) for part in where),
+                    hint,
+                )
+            )
+            continue
+        named.setdefault(str(reference), (where, base / reference))
+    if problems:
+        raise InputError(problems)
+    return named
+
+
+def _read(file: Path, reference: str) -> tuple[DocumentContent | None, str]:
+    """Sections and length of one document; the reason where no reader knows its format."""
+    identity = identify(file)
+    content = _content(file, identity)
+    why = "" if content else f"{reference} is {identity.holds}, which clusterkit does not read"
+    return content, why
+
+
+def _identity(file: Path) -> Identity | None:
+    try:
+        return identify(file)
+    except DocumentError:
+        return None  # refused by collect already; here only a date is sought
+
+
+def _content(file: Path, identity: Identity) -> DocumentContent | None:
+    if identity.kind is not None:
+        return read(file, identity)
+    if identity.named and READERS[identity.named].binary:
+        label = READERS[identity.named].label
+        raise DocumentError(
+            f"is {identity.holds}, not {a_file(label)}",
+            f"name the document saved as {label}",
+            "document-format",
+        )
+    return None
+
+
+def _name_warning(reference: str, identity: Identity) -> str:
+    """What to say when a document's name promises another format than it holds."""
+    if identity.mismatch and identity.kind is not None and identity.named is not None:
+        suffix = READERS[identity.kind].suffixes[0]
+        return (
+            f"`{reference}` is {identity.holds}, not {READERS[identity.named].label} as its name says: "
+            f"read as {READERS[identity.kind].label}; rename it to end in {suffix}"
+        )
+    return ""
+
+
+def _problem(source: YamlDocument, where: KeyPath, reference: str, error: DocumentError) -> Problem:
+    position = source.locate(where)
+    return Problem(
+        source.path,
+        position.line,
+        position.column,
+        f"`{reference}` {error.message}",
+        error.code,
+        ".".join(str(part) for part in where),
+        error.hint,
+    )
+
+
+def _positioned(source: YamlDocument, where: KeyPath, message: str) -> str:
+    position = source.locate(where)
+    field = ".".join(str(part) for part in where)
+    return f"{source.path}:{position.line}:{position.column}: {field}: {message}"
 
 
 def _outside(reference: str, base: Path, root: Path) -> str:
@@ -99,25 +230,3 @@ def _outside(reference: str, base: Path, root: Path) -> str:
         via = " (through a symbolic link)" if ".." not in Path(reference).parts else ""
         return f"`{reference}` points outside the repository{via}"
     return ""
-
-
-def _fact(reference: str, file: Path) -> DocumentFact:
-    """A document's facts without dates or headings: whether it exists."""
-    if not file.is_file():
-        return DocumentFact(reference, exists=False)
-    return DocumentFact(reference, True)
-
-
-def with_headings(facts: Facts, evidence_file: Path, references: Collection[str]) -> Facts:
-    """The facts with the headings of the documents ``references`` names (those a rule reads).
-
-    Reading headings means a parser (and its import), so it is done only for these (and cached).
-    """
-    base = evidence_file.resolve().parent
-    documents = dict(facts.documents)
-    for reference in sorted(references):
-        fact = documents.get(reference)
-        file = base / reference
-        if fact is not None and fact.exists and file.suffix.lower() in MARKDOWN_SUFFIXES:
-            documents[reference] = replace(fact, headings=read_headings(file))
-    return replace(facts, documents=documents)

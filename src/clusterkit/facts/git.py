@@ -1,9 +1,9 @@
 """Ask git when each document last changed: the committer date of the last commit that touched it.
 
 Only files that are committed and unchanged in the working tree get a git date. A file with uncommitted
-changes (staged or not) or an untracked file gets none, and ``evidence.collect`` falls back to its
-modification time: the content being assessed is the working tree's, and that content changed when the
-file was last written, not at the last commit. In CI the checkout is clean, so every committed document
+changes (staged or not) or an untracked file gets none, and ``facts.dates`` falls back to its own
+metadata date, else its modification time: the content being assessed is the working tree's, and that
+content changed when the file was last written, not at the last commit. In CI the checkout is clean, so every committed document
 gets its commit date (a checkout resets modification times, which is why git dates matter there).
 
 Git is run with an argument list (never a shell), read-only and without optional locks, so it can run

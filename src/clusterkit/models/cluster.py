@@ -6,7 +6,15 @@ from datetime import date
 
 from pydantic import Field, computed_field
 
-from clusterkit.models.base import AS_OF_DESCRIPTION, Count, Strict, Text, Year, window
+from clusterkit.models.base import (
+    AS_OF_DESCRIPTION,
+    Count,
+    LanguageCode,
+    Strict,
+    Text,
+    Year,
+    window,
+)
 
 
 class ClusterProfile(Strict):
@@ -49,6 +57,10 @@ class ClusterProfile(Strict):
     )
     description: str | None = Field(
         None, description="One or two sentences on what the cluster does."
+    )
+    language: LanguageCode | None = Field(
+        None,
+        description="ISO 639-1 code of the language the cluster's documents are in (de, fr, no); headings are matched in every language a pack names, and checks name them in this one.",
     )
 
     @computed_field(

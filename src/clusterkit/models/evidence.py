@@ -107,6 +107,10 @@ class Evidence(Strict):
     improvement_areas: list[ImprovementArea] | None = Field(
         None, description="Quality improvements tied to indicators (Silver needs three)."
     )
+    sections: dict[Text, Text | list[Text]] | None = Field(
+        None,
+        description="Your own headings for sections a pack requires, keyed by the section's id (vision: Wohin wir wollen), for names no pack lists; a value is one heading or a list of them.",
+    )
 
     @field_validator("criteria", mode="before")
     @classmethod

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from clusterkit.models.base import IndicatorId, Strict, Text
+from clusterkit.models.base import IndicatorId, LanguageCode, Slug, Strict, Text
 
 FieldPath = Annotated[
     str,
@@ -171,14 +171,39 @@ class FlagRule(Strict):
     expected: bool = Field(True, description="The value that meets the check.")
 
 
+class Section(Strict):
+    """A section a document must have, with the headings that name it in each language."""
+
+    id: Slug = Field(
+        description="Section id, the key an evidence file's `sections:` maps to its own heading."
+    )
+    names: dict[LanguageCode, list[Text]] = Field(
+        min_length=1,
+        description="Headings that name this section, by ISO 639-1 language code (en, de, fr, no...).",
+    )
+
+    def all_names(self) -> list[str]:
+        return [name for names in self.names.values() for name in names]
+
+    def shown_name(self, language: str | None) -> str:
+        """The name to show: the first in ``language``, else the first in English, else the first."""
+        own = self.names.get(language or "") or self.names.get("en")
+        return (own or self.all_names())[0]
+
+
 class DocumentRule(Strict):
-    """A document named by the evidence must exist, optionally with headings and recent changes."""
+    """A document named by the evidence must exist, optionally with headings, substance and recent changes."""
 
     kind: Literal["document"] = Field(description="document")
     field: FieldPath
-    sections: list[Text] | None = Field(
+    sections: list[Text | Section] | None = Field(
         None,
-        description="Headings the document must contain (Markdown), compared case-insensitively.",
+        description="Sections the document must have: a heading (any language), or a section with its names per language. Case, numbering and punctuation are ignored.",
+    )
+    min_words: int | None = Field(
+        None,
+        gt=0,
+        description="Fewer words than this make the document partial: too little for what it claims.",
     )
     max_age_months: int | None = Field(
         None,

@@ -1,24 +1,26 @@
-"""Rules about documents and self-declarations: do they exist, have their headings, are they current."""
+"""Rules about documents and self-declarations: do they exist, have their sections and substance, are they current."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from dateutil.relativedelta import relativedelta
 
 from clusterkit.models import rules
-from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
-from clusterkit.models.pack import CriteriaPack
 from clusterkit.models.vocab import DeclaredStatus
 from clusterkit.scoring.context import Context, Outcome, months, read, unknown
+from clusterkit.scoring.sections import Wanted, described, find, wanted_sections
+
+DATE_SOURCES = {"git": "last commit", "metadata": "the document's own date", "mtime": "file date"}
 
 
 def document(rule: rules.DocumentRule, ctx: Context) -> Outcome:
     value = read(ctx.evidence, rule.field)
+    wanted = _wanted(rule, ctx)
     expected = "an existing document"
-    if rule.sections:
-        expected += " with headings " + ", ".join(f"“{s}”" for s in rule.sections)
+    if wanted:
+        expected += " with headings " + ", ".join(f"“{s.shown}”" for s in wanted)
+    if rule.min_words:
+        expected += f", at least {rule.min_words} words"
     if rule.max_age_months:
         expected += f", changed within {months(rule.max_age_months)}"
     if value is None:
@@ -28,49 +30,53 @@ def document(rule: rules.DocumentRule, ctx: Context) -> Outcome:
         return Outcome(
             "unmet", "none", expected, f"`{rule.field}` names no document", (rule.field,)
         )
-    for path in paths:
-        outcome = _one_document(rule, ctx, path, expected)
+    outcomes = [_one_document(rule, ctx, path, expected, wanted) for path in paths]
+    for outcome in outcomes:
         if outcome.status != "met":
             return outcome
-    return Outcome("met", ", ".join(paths), expected, f"{', '.join(paths)} exists", (rule.field,))
+    observed = "; ".join(outcome.observed or "" for outcome in outcomes)
+    return Outcome("met", observed, expected, f"{', '.join(paths)} exists", (rule.field,))
 
 
-def heading_documents(packs: Sequence[CriteriaPack], evidence: Evidence) -> set[str]:
-    """The documents whose headings a rule of the packs reads: a document rule with sections."""
-    found: set[str] = set()
-    for rule in pack_rules(packs):
-        if isinstance(rule, rules.DocumentRule) and rule.sections:
-            value = read(evidence, rule.field)
-            items = value if isinstance(value, list) else [] if value is None else [value]
-            found.update(str(item) for item in items)
-    return found
+def _wanted(rule: rules.DocumentRule, ctx: Context) -> list[Wanted]:
+    language = ctx.evidence.cluster.language
+    return wanted_sections(rule, language, ctx.evidence.sections)
 
 
-def pack_rules(packs: Sequence[CriteriaPack]) -> list[rules.Rule]:
-    """Every rule of the packs: of their checks, and of their levels' conditions."""
-    found = [check.rule for pack in packs for item in pack.indicators() for check in item.checks]
-    found += [c.rule for pack in packs for level in pack.levels for c in level.requires.conditions]
-    return found
-
-
-def _one_document(rule: rules.DocumentRule, ctx: Context, path: str, expected: str) -> Outcome:
+def _one_document(
+    rule: rules.DocumentRule, ctx: Context, path: str, expected: str, wanted: list[Wanted]
+) -> Outcome:
     fact = ctx.facts.document(path)
     reads = (rule.field,)
     if fact is None or not fact.exists:
         return Outcome("unmet", f"{path} (missing)", expected, f"{path} does not exist", reads)
-    if rule.sections:
-        found = {heading.casefold() for heading in fact.headings or ()}
-        missing = [section for section in rule.sections if section.casefold() not in found]
+    observed = path
+    if wanted or rule.min_words:
+        if fact.content is None:
+            why = fact.unreadable or f"{path} was not read"
+            return Outcome(
+                "partial", path, expected, f"{why}: its headings cannot be checked", reads
+            )
+        found = {section.id: find(section, fact.content.headings) for section in wanted}
+        missing = [section.shown for section in wanted if found[section.id] is None]
         if missing:
             names = ", ".join(f"“{m}”" for m in missing)
-            return Outcome("partial", path, expected, f"{path} has no heading {names}", reads)
+            reason = f"{path} has no heading {names} (in any language the pack names; map your own heading in `sections:`)"
+            return Outcome("partial", path, expected, reason, reads)
+        if wanted:
+            observed += ": " + ", ".join(described(h) for h in found.values() if h is not None)
+        if rule.min_words:
+            observed += f" ({fact.content.words} words)"
+            if fact.content.words < rule.min_words:
+                reason = f"{path} has {fact.content.words} words, fewer than the {rule.min_words} expected: too little for what it claims"
+                return Outcome("partial", observed, expected, reason, reads)
     if rule.max_age_months and fact.last_changed is not None:
         oldest = ctx.today - relativedelta(months=rule.max_age_months)
         if fact.last_changed < oldest:
-            source = "last commit" if fact.date_source == "git" else "file date"
+            source = DATE_SOURCES[fact.date_source or "mtime"]
             reason = f"{path} last changed {fact.last_changed} ({source}), more than {months(rule.max_age_months)} before {ctx.today}"
             return Outcome("unmet", f"{path} ({fact.last_changed})", expected, reason, reads)
-    return Outcome("met", path, expected, f"{path} exists", reads)
+    return Outcome("met", observed, expected, f"{path} exists", reads)
 
 
 def declaration(rule: rules.DeclarationRule, ctx: Context) -> Outcome:

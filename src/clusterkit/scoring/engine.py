@@ -33,6 +33,7 @@ from clusterkit.scoring.points import check_points, exact, score_of, stored
 from clusterkit.scoring.portfolio import analyse_portfolio
 from clusterkit.scoring.profile import summarise
 from clusterkit.scoring.roadmap import build_roadmap
+from clusterkit.scoring.sections import unknown_sections
 from clusterkit.scoring.unknowns import what_we_do_not_know
 from clusterkit.scoring.warnings import (
     reads_document_dates,
@@ -241,9 +242,11 @@ def assess(
             evidence, [done[pack.id] for pack in order_by_prerequisites(packs)], today
         ),
         warnings=[
+            *facts.document_warnings,
             *(facts.date_warnings if reads_document_dates(packs) else ()),
             *stale_declarations(evidence, today),
             *refused_not_applicable(evidence, packs),
+            *unknown_sections(evidence, packs),
         ],
     )
 

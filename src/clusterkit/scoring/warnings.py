@@ -7,9 +7,8 @@ from collections.abc import Sequence
 
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.pack import CriteriaPack
-from clusterkit.models.rules import DocumentRule
 from clusterkit.models.vocab import DeclaredStatus
-from clusterkit.scoring.documents import pack_rules
+from clusterkit.scoring.sections import document_rules
 
 
 def stale_declarations(evidence: Evidence, today: dt.date) -> list[str]:
@@ -39,4 +38,11 @@ def refused_not_applicable(evidence: Evidence, packs: Sequence[CriteriaPack]) ->
 
 def reads_document_dates(packs: Sequence[CriteriaPack]) -> bool:
     """Whether any check or level condition judges a document by when it last changed."""
-    return any(isinstance(rule, DocumentRule) and rule.max_age_months for rule in pack_rules(packs))
+    return any(rule.max_age_months for rule in document_rules(packs))
+
+
+def reads_document_contents(packs: Sequence[CriteriaPack]) -> frozenset[str]:
+    """The fields whose documents a check or level condition reads: their sections or their length."""
+    return frozenset(
+        rule.field for rule in document_rules(packs) if rule.sections or rule.min_words
+    )

@@ -26,6 +26,7 @@ from clusterkit.results.assessment import (
     PackAssessment,
     Status,
 )
+from clusterkit.scoring.economics import decided_evidence
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
 from clusterkit.scoring.levels import assess_levels
 from clusterkit.scoring.plausibility import questions
@@ -221,11 +222,14 @@ def assess(
     id to its target level (default: the pack's default level); ``portfolio`` is the pack whose
     portfolio classes place the services (none: no portfolio analysis).
     """
+    # The checks read the contribution and appreciation the figures and the survey decide, as the
+    # portfolio shows them; the portfolio itself reads the file's own marks to show them beside.
+    decided = decided_evidence(evidence, portfolio.portfolio if portfolio else None)
     done: dict[str, PackAssessment] = {}
     for pack in order_by_prerequisites(packs):
         target = (targets or {}).get(pack.id, pack.default_level)
         done[pack.id] = assess_pack(
-            pack, evidence, facts, today, target=target, requested=pack.id in requested, others=done
+            pack, decided, facts, today, target=target, requested=pack.id in requested, others=done
         )
     results = [done[pack.id] for pack in packs]
     return Assessment(

@@ -13,7 +13,6 @@ from pydantic import Field, computed_field, field_validator, model_validator
 
 from clusterkit.models.base import (
     DocumentPath,
-    FieldError,
     IndicatorId,
     Strict,
     Text,
@@ -113,20 +112,6 @@ class Evidence(Strict):
     @classmethod
     def _criteria_as_list(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
-
-    @model_validator(mode="after")
-    def _staff_days_priced(self) -> Evidence:
-        # Checked here, not on the service: the day rate is the management's, one section away.
-        if self.management is not None and self.management.day_rate is not None:
-            return self
-        for index, service in enumerate(self.services or ()):
-            if service.cost is not None and service.cost.staff_days is not None:
-                raise FieldError(
-                    "staff days need a day rate to become a cost",
-                    ("services", index, "cost", "staff_days"),
-                    "add management.day_rate (EUR per staff day, salary and overheads)",
-                )
-        return self
 
     @computed_field(
         description="Share of the management's KPIs (scope management) with target and measured value that reach their target; 0 when the file says it has no KPIs."

@@ -60,6 +60,9 @@ class ServicePlacement(Result):
     disagreements: list[Literal["contribution", "appreciation"]] = Field(
         description="Where the hand mark and the figures (or the survey) say different things."
     )
+    marks_win_because: str | None = Field(
+        description="Why the hand marks win over figures and survey, as the evidence says."
+    )
     money: ServiceMoney | None = Field(
         description="Its figures; null when cost or income is blank."
     )

@@ -162,3 +162,15 @@ def decided_evidence(evidence: Evidence, portfolio: Portfolio | None) -> Evidenc
         update = {"contribution": verdict.contribution, "appreciation": verdict.appreciation}
         services.append(service.model_copy(update=update))
     return evidence.model_copy(update={"services": services})
+
+
+def unpriced_staff_days(evidence: Evidence) -> list[str]:
+    """One warning per service whose staff days cannot become a cost: no day rate in the evidence."""
+    if day_rate(evidence) is not None:
+        return []
+    return [
+        f"service `{service.name}` gives staff_days but management.day_rate is not given: its cost, "
+        "and so its figures, cannot be worked out"
+        for service in evidence.services or ()
+        if service.cost is not None and service.cost.staff_days is not None
+    ]

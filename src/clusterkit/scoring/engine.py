@@ -26,7 +26,7 @@ from clusterkit.results.assessment import (
     PackAssessment,
     Status,
 )
-from clusterkit.scoring.economics import decided_evidence
+from clusterkit.scoring.economics import decided_evidence, unpriced_staff_days
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
 from clusterkit.scoring.levels import assess_levels
 from clusterkit.scoring.plausibility import questions
@@ -248,6 +248,7 @@ def assess(
             *(facts.date_warnings if reads_document_dates(packs) else ()),
             *stale_declarations(evidence, today),
             *refused_not_applicable(evidence, packs),
+            *(unpriced_staff_days(evidence) if portfolio else ()),
         ],
     )
 

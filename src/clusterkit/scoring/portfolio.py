@@ -59,6 +59,7 @@ def place(
         contribution_mark=_values(service.contribution),
         appreciation_mark=_values(service.appreciation),
         disagreements=verdict.disagreements,
+        marks_win_because=service.marks_win_because,
         money=verdict.money,
         survey=verdict.survey,
         assessed=bool(contribution and appreciation),

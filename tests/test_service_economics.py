@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -222,7 +221,7 @@ def test_strategic_areas_carry_the_money_of_their_services() -> None:
     assert (portfolio.cost, portfolio.income, portfolio.net) == (35000, 19000, -16000)
 
 
-def test_the_mature_example_shows_figures_survey_and_one_disagreement(tmp_path: Path) -> None:
+def test_the_mature_example_shows_figures_survey_and_one_disagreement() -> None:
     from scoring_support import assess_example
 
     assessment = assess_example("nordic-maritime")

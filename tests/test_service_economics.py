@@ -194,6 +194,14 @@ def test_too_few_answers_say_nothing_and_the_hand_mark_stays() -> None:
     assert placed.disagreements == []
 
 
+def test_a_rating_of_a_service_the_file_does_not_list_is_a_warning() -> None:
+    evidence = _rated(4.5, 10).model_copy(update={"services": [Service(name="Other")]})
+    assessment = _assess(evidence)
+    assert assessment.warnings == [
+        "the survey of 2026-05-01 rates `matchmaking `, which is not in services: its rating is not used"
+    ]
+
+
 def test_the_checks_count_what_the_figures_decide() -> None:
     # Both marked earns; the figures say one costs money: SP.12 sees one earning service, not two.
     earning = {**MISSION, "name": "Course", "income": {"fees": 40000}}

@@ -174,3 +174,17 @@ def unpriced_staff_days(evidence: Evidence) -> list[str]:
         for service in evidence.services or ()
         if service.cost is not None and service.cost.staff_days is not None
     ]
+
+
+def unmatched_ratings(evidence: Evidence) -> list[str]:
+    """One warning per rating in the latest survey that names no service of the evidence file."""
+    latest = evidence.latest_survey
+    if latest is None:
+        return []
+    names = {service.name.strip().casefold() for service in evidence.services or ()}
+    return [
+        f"the survey of {latest.date} rates `{rating.service}`, which is not in services: its rating "
+        "is not used"
+        for rating in latest.services or ()
+        if rating.service.strip().casefold() not in names
+    ]

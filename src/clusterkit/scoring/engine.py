@@ -26,7 +26,11 @@ from clusterkit.results.assessment import (
     PackAssessment,
     Status,
 )
-from clusterkit.scoring.economics import decided_evidence, unpriced_staff_days
+from clusterkit.scoring.economics import (
+    decided_evidence,
+    unmatched_ratings,
+    unpriced_staff_days,
+)
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
 from clusterkit.scoring.levels import assess_levels
 from clusterkit.scoring.plausibility import questions
@@ -249,6 +253,7 @@ def assess(
             *stale_declarations(evidence, today),
             *refused_not_applicable(evidence, packs),
             *(unpriced_staff_days(evidence) if portfolio else ()),
+            *(unmatched_ratings(evidence) if portfolio else ()),
         ],
     )
 

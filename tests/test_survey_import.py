@@ -303,3 +303,47 @@ def test_template_filled_with_invented_answers_imports_without_a_mapping(
     assert {(r.answers, r.mean, r.willing_to_pay_share) for r in latest.services or ()} == {
         (3, 4.0, 0.0)
     }
+
+
+def test_output_file_gets_the_summary_and_never_replaces_the_export(
+    cli: Cli, tmp_path: Path
+) -> None:
+    export = tmp_path / "answers.csv"
+    shutil.copy(EXPORT, export)
+    target = tmp_path / "summary.yaml"
+    result = cli("survey", "import", export, "--map", MAPPING, "-o", target)
+    assert result.code == 0, result
+    assert yaml.safe_load(target.read_text("utf-8"))["satisfaction_surveys"][0]["respondents"] == 64
+    before = export.read_bytes()
+    result = cli("survey", "import", export, "--map", MAPPING, "-o", export)
+    assert result.code == 2, result
+    assert "refusing to write the output over the input file" in result.stderr
+    assert export.read_bytes() == before
+
+
+def test_into_and_output_together_are_refused(cli: Cli, tmp_path: Path) -> None:
+    evidence = _agrifood(tmp_path)
+    result = cli(
+        "survey", "import", EXPORT, "--map", MAPPING, "--into", evidence, "-o", tmp_path / "x"
+    )
+    assert result.code == 2, result
+    assert "not both" in result.stderr
+
+
+def test_template_for_a_file_without_services_asks_the_standard_questions(
+    cli: Cli, tmp_path: Path
+) -> None:
+    evidence = tmp_path / "cluster.yaml"
+    evidence.write_text(
+        "schema_version: 1\ncluster: {name: New Cluster, country: DE}\nparticipants: {committed: 3}\n",
+        "utf-8",
+    )
+    result = cli("survey", "template", evidence, "--format", "csv")
+    assert result.code == 0, result
+    expected = (
+        "respondent,submitted,overall_satisfaction,willingness_to_pay,would_recommend,comments\n"
+    )
+    assert result.stdout == expected
+    questionnaire = cli("survey", "template", evidence)
+    assert "# Member survey: New Cluster" in questionnaire.stdout
+    assert "## The services" not in questionnaire.stdout

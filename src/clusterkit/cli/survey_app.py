@@ -22,7 +22,11 @@ class TemplateFormat(StrEnum):
     CSV = "csv"
 
 
-@survey_app.command("import", short_help="Summarise a survey export into satisfaction_surveys.")
+@survey_app.command(
+    "import",
+    short_help="Summarise a survey export into satisfaction_surveys.",
+    epilog="Example: clusterkit survey import answers.csv --invited 86 --into cluster.yaml",
+)
 def survey_import(
     results: Annotated[
         Path, typer.Argument(help="The survey export (CSV).", metavar="RESULTS.csv")
@@ -76,7 +80,11 @@ def survey_import(
     )
 
 
-@survey_app.command("template", short_help="Write the survey questionnaire or its CSV header.")
+@survey_app.command(
+    "template",
+    short_help="Write the survey questionnaire or its CSV header.",
+    epilog="Example: clusterkit survey template cluster.yaml --format csv -o answers.csv",
+)
 def survey_template(
     file: EvidenceFile = DEFAULT_FILE,
     output_format: Annotated[

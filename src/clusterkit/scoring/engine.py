@@ -252,10 +252,14 @@ def assess(
             *(facts.date_warnings if reads_document_dates(packs) else ()),
             *stale_declarations(evidence, today),
             *refused_not_applicable(evidence, packs),
-            *(unpriced_staff_days(evidence) if portfolio else ()),
-            *(unmatched_ratings(evidence) if portfolio else ()),
+            *(portfolio_warnings(evidence) if portfolio else ()),
         ],
     )
+
+
+def portfolio_warnings(evidence: Evidence) -> list[str]:
+    """What keeps figures or survey ratings from classing a service."""
+    return [*unpriced_staff_days(evidence), *unmatched_ratings(evidence)]
 
 
 def order_by_prerequisites(packs: Sequence[CriteriaPack]) -> list[CriteriaPack]:

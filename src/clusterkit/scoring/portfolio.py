@@ -13,9 +13,15 @@ from statistics import fmean
 
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.pack import CriteriaPack, Portfolio
+from clusterkit.models.portfolio import PortfolioClass
 from clusterkit.models.strategy import Service
 from clusterkit.models.surveys import SatisfactionSurvey
-from clusterkit.models.vocab import APPRECIATION_VALUE, CONTRIBUTION_VALUE
+from clusterkit.models.vocab import (
+    APPRECIATION_VALUE,
+    CONTRIBUTION_VALUE,
+    Appreciation,
+    Contribution,
+)
 from clusterkit.results.assessment import (
     AreaCoverage,
     PortfolioAnalysis,
@@ -36,16 +42,9 @@ def place(
 
     ``rate`` (the management's day rate) prices staff days; ``latest`` is the latest survey.
     """
-    classes = {cell: item for item in portfolio.classes for cell in item.cells}
     verdict = judge(service, portfolio, rate, latest)
     contribution, appreciation = verdict.contribution, verdict.appreciation
-    chosen = None
-    if contribution and appreciation:
-        worst = (
-            min(contribution, key=CONTRIBUTION_VALUE.__getitem__),
-            min(appreciation, key=APPRECIATION_VALUE.__getitem__),
-        )
-        chosen = classes[worst]
+    chosen = _class_of(contribution, appreciation, portfolio)
     return ServicePlacement(
         name=service.name,
         area=service.area.value if service.area else None,
@@ -68,6 +67,22 @@ def place(
         class_id=chosen.id if chosen else None,
         class_title=chosen.title if chosen else None,
     )
+
+
+def _class_of(
+    contribution: Sequence[Contribution] | None,
+    appreciation: Sequence[Appreciation] | None,
+    portfolio: Portfolio,
+) -> PortfolioClass | None:
+    """The class of the cell of the worst contribution and the worst appreciation; None if one is blank."""
+    if not (contribution and appreciation):
+        return None
+    classes = {cell: item for item in portfolio.classes for cell in item.cells}
+    worst = (
+        min(contribution, key=CONTRIBUTION_VALUE.__getitem__),
+        min(appreciation, key=APPRECIATION_VALUE.__getitem__),
+    )
+    return classes[worst]
 
 
 def _values(values: Sequence[object] | None) -> list[str] | None:

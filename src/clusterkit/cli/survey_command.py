@@ -52,9 +52,16 @@ def import_results(
         raise UsageError("give --into FILE or --output PATH, not both")
     if invited is not None and invited < 0:
         raise UsageError(f"--invited {invited} is not a count")
+    imported = parse_date(today)
+    if imported is None:
+        imported = dt.date.today()
+        typer.echo(
+            f"note: the import date is recorded as {imported} (today); pass --today to repeat this run",
+            err=True,
+        )
     run = SurveyRun(
         file_name=results.name,
-        imported=parse_date(today) or dt.date.today(),
+        imported=imported,
         date=parse_date(date, "--date"),
         invited=invited,
     )

@@ -137,19 +137,23 @@ def test_reimport_of_the_same_survey_replaces_its_figures_and_keeps_what_a_perso
 ) -> None:
     evidence = _agrifood(tmp_path)
     text = evidence.read_text(encoding="utf-8").replace(
-        "  - date: 2023-11-30\n",
-        "  - date: 2026-03-28\n    report: docs/survey-2023.md\n    actions: [Fewer and shorter trade fair trips]\n"
-        "  - date: 2023-11-30\n",
-    )
+        "    actions: [Newsletter raised from two to four issues a year]\n",
+        "    actions: [Newsletter raised from two to four issues a year]\n"
+        "  - date: 2026-03-28\n    report: docs/survey-2023.md\n    actions: [Fewer and shorter trade fair trips]\n",
+    )  # the last entry of the list, right above the next section's heading comment
+    assert "date: 2026-03-28" in text
     evidence.write_text(text, encoding="utf-8")
     for invited in ("100", "120"):  # twice: the second replaces the first
         result = cli(
             "survey", "import", EXPORT, "--map", MAPPING, "--invited", invited, "--into", evidence
         )
         assert result.code == 0, result
+    kept = evidence.read_text(encoding="utf-8").splitlines()
+    for line in text.splitlines():  # the section comments after the list too
+        assert line in kept, f"lost: {line!r}"
     surveys = load_evidence(evidence).evidence.satisfaction_surveys or []
-    assert [survey.date for survey in surveys] == [dt.date(2026, 3, 28), dt.date(2023, 11, 30)]
-    imported = surveys[0]
+    assert [survey.date for survey in surveys] == [dt.date(2023, 11, 30), dt.date(2026, 3, 28)]
+    imported = surveys[1]
     assert (imported.invited, imported.respondents) == (120, 64)
     assert imported.actions == ["Fewer and shorter trade fair trips"]
     assert imported.report == "docs/survey-2023.md"
@@ -347,3 +351,20 @@ def test_template_for_a_file_without_services_asks_the_standard_questions(
     questionnaire = cli("survey", "template", evidence)
     assert "# Member survey: New Cluster" in questionnaire.stdout
     assert "## The services" not in questionnaire.stdout
+
+
+def test_reimport_of_the_last_survey_keeps_the_heading_of_the_next_section(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # The first import appends the survey as the list's last entry; the second replaces its figures.
+    # ruamel hangs the comment block after the list on that entry, so the writer must keep it.
+    evidence = _agrifood(tmp_path)
+    before = evidence.read_text(encoding="utf-8").splitlines()
+    for invited in ("100", "120"):
+        result = cli(
+            "survey", "import", EXPORT, "--map", MAPPING, "--invited", invited, "--into", evidence
+        )
+        assert result.code == 0, result
+    after = evidence.read_text(encoding="utf-8").splitlines()
+    assert [line for line in after if line in before] == before, "every line kept, in order"
+    assert after.count("    invited: 120") == 1 and "    invited: 100" not in after

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from clusterkit.cli.common import run_command
+from clusterkit.cli.help import CleanCommand
 from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Output
 
 survey_app = typer.Typer(
@@ -24,6 +25,7 @@ class TemplateFormat(StrEnum):
 
 @survey_app.command(
     "import",
+    cls=CleanCommand,
     short_help="Summarise a survey export into satisfaction_surveys.",
     epilog="Example: clusterkit survey import answers.csv --invited 86 --into cluster.yaml",
 )
@@ -82,6 +84,7 @@ def survey_import(
 
 @survey_app.command(
     "template",
+    cls=CleanCommand,
     short_help="Write the survey questionnaire or its CSV header.",
     epilog="Example: clusterkit survey template cluster.yaml --format csv -o answers.csv",
 )

@@ -14,7 +14,9 @@ from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Output
 
 survey_app = typer.Typer(
     help="Member surveys: import an export's figures, write the questionnaire.",
+    epilog="Example: clusterkit survey template > survey.md",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 

@@ -38,7 +38,8 @@ def expected_tables(a: Assessment) -> list[int]:
         rows += [len(i.checks) for area in pack.areas for i in area.indicators if i.checks]
     if a.portfolio is not None:
         if a.portfolio.services:
-            rows.append(len(a.portfolio.services))
+            # one row per service, and the totals row when some service has figures
+            rows.append(len(a.portfolio.services) + (a.portfolio.net is not None))
         if a.portfolio.coverage:
             rows.append(len(a.portfolio.coverage))
     return [*rows, PROFILE_ROWS]

@@ -1,9 +1,10 @@
 """The one module that joins the halves: load and validate the evidence, load the packs, collect facts, assess.
 
-Every command that assesses goes through `load_evidence` and `run`. The packs of a run (the requested ones,
-their prerequisites, and the pack whose portfolio classes place the services) are loaded once, up front,
-with their graph checked; the document facts are collected once, dated (git asked) only when a rule of
-those packs reads document dates, and documents read (sections, length) only where a rule reads them.
+Every command that assesses goes through `load_evidence` and `run` (`survey import` through
+`import_survey`). The packs of a run (the requested ones, their prerequisites, and the pack whose
+portfolio classes place the services) are loaded once, up front, with their graph checked; the document
+facts are collected once, dated (git asked) only when a rule of those packs reads document dates, and
+documents read (sections, length) only where a rule reads them.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
     # Imported where they are used: `validate` loads and checks evidence without packs or a scorer,
     # and importing those models and modules was a fifth of its time.
     from clusterkit.models.pack import CriteriaPack
+    from clusterkit.models.surveys import SatisfactionSurvey
     from clusterkit.packs.loader import LoadedPack
     from clusterkit.results.assessment import Assessment, DateSource
+    from clusterkit.scoring.survey import SurveyRun
 
 DEFAULT_PACK = "esca-gold"
 PORTFOLIO_PACK = "strategy-process"
@@ -217,3 +220,41 @@ def run(
         portfolio=packs.portfolio,
     )
     return with_positions(assessment, loaded.document)
+
+
+def import_survey(
+    results: Path,
+    mapping_file: Path | None,
+    run: SurveyRun,
+    *,
+    criteria: Sequence[str] = (),
+    into: LoadedEvidence | None = None,
+) -> SatisfactionSurvey:
+    """Read a survey export (and its mapping) and summarise it on the portfolio pack's survey scale.
+
+    ``into`` is the evidence file the summary is for: its packs give the scale, and a rated service
+    missing from its services is an error.
+    """
+    from clusterkit.facts.survey_files import read_mapping, read_table
+    from clusterkit.scoring.survey import summarise
+
+    table = read_table(results)
+    mapping, locate = None, None
+    if mapping_file is not None:
+        mapping, document = read_mapping(mapping_file)
+
+        def locate(path: tuple[str | int, ...]) -> tuple[str, int, int]:
+            position = document.locate(path)
+            return document.path, position.line, position.column
+
+    if into is not None:
+        packs = load_packs(*pack_references(into, criteria))
+    else:
+        packs = load_packs(list(criteria) or [PORTFOLIO_PACK])
+    pack = packs.portfolio
+    scale = pack.portfolio.survey_scale if pack and pack.portfolio else None
+    if pack is None or scale is None:
+        name = pack.id if pack else "no pack"
+        raise UsageError(f"criteria pack {name} sets no portfolio.survey_scale to read answers by")
+    names = [service.name for service in into.evidence.services or ()] if into else None
+    return summarise(table, mapping, scale, run, locate=locate, services=names)

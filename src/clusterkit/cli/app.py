@@ -14,6 +14,7 @@ from clusterkit.cli.common import STATE, run_command
 from clusterkit.cli.formats import format_option
 from clusterkit.cli.help import HELP_OPTIONS, CleanCommand
 from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Level, Output, Today
+from clusterkit.cli.survey_app import survey_app
 
 app = typer.Typer(
     name="clusterkit",
@@ -289,4 +290,5 @@ def history(
     )
 
 
+app.add_typer(survey_app, name="survey")
 browse_options.register(app)  # schema and criteria list/show, last in the list

@@ -6,8 +6,7 @@ continuation line) onto one, so the text written back is spliced: every top-leve
 entry whose value did not change keeps its original lines byte for byte, and only the entries that changed
 take ruamel's output. Before anything is written, the strict loader must read the result and the evidence
 model accept it; the file is then replaced atomically, so a failed edit leaves the old file as it was.
-
-Used by ``init`` and ``interview``; meant for every command that writes evidence.
+Used by ``init``, ``interview`` and ``survey import``: every command that writes evidence.
 """
 
 from __future__ import annotations
@@ -242,8 +241,16 @@ def _entry(
         return [*old_lines[old_start:first_child], *inner]  # the key line and comments under it
     if _same_length_block_lists(old, new):
         first = int(old.lc.item(0)[0])
-        items = _splice_items(old, old_lines, old_stop, new, new_lines, stop)
-        return [*old_lines[old_start:first], *items]
+        items, _ = _content_and_trailer(
+            _splice_items(old, old_lines, old_stop, new, new_lines, stop)
+        )
+        # ruamel hangs the comments after a list on its last item: when that item changed, its new
+        # lines lack them, so the old ones (the next entry's heading) follow, as for a changed value
+        return [
+            *old_lines[old_start:first],
+            *items,
+            *_content_and_trailer(old_lines[old_start:old_stop])[1],
+        ]
     # a changed scalar or flow collection: its new lines, then the old comments that followed it
     content, _ = _content_and_trailer(new_lines[start:stop])
     return content + _content_and_trailer(old_lines[old_start:old_stop])[1]

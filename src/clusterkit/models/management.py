@@ -11,6 +11,7 @@ from clusterkit.models.base import (
     Count,
     DocumentPath,
     Fte,
+    Money,
     Ratio,
     Strict,
     Text,
@@ -112,6 +113,10 @@ class Management(Strict):
         None,
         description="Share of participants the team met individually in the last 12 months (0 to 1).",
         json_schema_extra=window(12),
+    )
+    day_rate: Money | None = Field(
+        None,
+        description="What one staff day of the team costs, salary and overheads, in EUR; prices the services' staff_days.",
     )
 
     @computed_field(description="Full-time equivalents of the team (sum of staff fte).")

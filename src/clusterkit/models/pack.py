@@ -16,12 +16,21 @@ from clusterkit.models.effort import (
     Efforts,
     FixKind,
 )
+from clusterkit.models.portfolio import Portfolio
 from clusterkit.models.rule_paths import check_rule_paths
 from clusterkit.models.rules import Rule
-from clusterkit.models.vocab import Appreciation, Contribution, StrategicArea
+from clusterkit.models.vocab import StrategicArea
 
 PACK_SCHEMA_VERSION = 1
-__all__ = ["SOURCED_BASES", "Basis", "CriteriaPack", "Efforts", "FixKind", "Sourced"]
+__all__ = [
+    "SOURCED_BASES",
+    "Basis",
+    "CriteriaPack",
+    "Efforts",
+    "FixKind",
+    "Portfolio",
+    "Sourced",
+]
 
 PackItemId = Annotated[
     str, Field(pattern=r"^[A-Za-z0-9]+([.][A-Za-z0-9]+)*$", description="Indicator id, e.g. 4.1.5.")
@@ -154,34 +163,6 @@ class Level(Sourced):
     title: Text = Field(description="Level name as reports show it.")
     description: str | None = Field(None, description="What reaching the level means.")
     requires: LevelRequirements = Field(description="What the level takes.")
-
-
-class PortfolioClass(Strict):
-    """A portfolio class: which positions (contribution x appreciation) it covers and what to do."""
-
-    id: Slug = Field(description="Class id, e.g. scale-up.")
-    title: Text = Field(description="Class name, e.g. Scale up.")
-    advice: Text = Field(description="What to do with services of this class.")
-    cells: list[tuple[Contribution, Appreciation]] = Field(
-        min_length=1,
-        description="The [contribution, appreciation] cells of the grid this class covers.",
-    )
-
-
-class Portfolio(Sourced):
-    """The service portfolio classes: every cell of the 3 x 3 grid belongs to exactly one class."""
-
-    classes: list[PortfolioClass] = Field(min_length=1, description="The classes.")
-
-    @model_validator(mode="after")
-    def _grid_covered_once(self) -> Portfolio:
-        cells = [cell for item in self.classes for cell in item.cells]
-        grid = {(c, a) for c in Contribution for a in Appreciation}
-        if len(cells) != len(set(cells)) or set(cells) != grid:
-            raise ValueError(
-                "every [contribution, appreciation] cell must belong to exactly one class"
-            )
-        return self
 
 
 class StrategicAreaInfo(Strict):

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pydantic import Field, computed_field, field_validator, model_validator
 
 from clusterkit.models.base import Count, DocumentPath, Strict, Text
+from clusterkit.models.economics import ServiceCost, ServiceIncome
 from clusterkit.models.vocab import (
     Appreciation,
     Contribution,
@@ -169,6 +170,22 @@ class Service(Strict):
         None,
         description="Members' appreciation: one or two of positive, neutral, negative. Leave out if not assessed.",
     )
+    cost: ServiceCost | None = Field(
+        None, description="What delivering it costs per year: external costs and staff days."
+    )
+    income: ServiceIncome | None = Field(
+        None, description="What it earns per year, by source: fees, sponsors, public projects."
+    )
+    times_per_year: Count | None = Field(
+        None, description="How many times it ran in the last 12 months (events, missions, issues)."
+    )
+    members_reached: Count | None = Field(
+        None, description="Members who used it in the last 12 months."
+    )
+    marks_win_because: Text | None = Field(
+        None,
+        description="Why the hand marks (contribution, appreciation) win over the figures and the survey, e.g. sponsoring in kind the figures leave out. Without it, figures and survey win.",
+    )
     note: str | None = Field(
         None, description="Free text, e.g. the raw cell the row was taken from."
     )
@@ -184,3 +201,11 @@ class Service(Strict):
     def _appreciation_span(cls, values: list[Appreciation] | None) -> list[Appreciation] | None:
         _one_or_two_distinct(values, "appreciation")
         return values
+
+    @model_validator(mode="after")
+    def _marks_to_keep(self) -> Service:
+        if self.marks_win_because and not (self.contribution or self.appreciation):
+            raise ValueError(
+                "marks_win_because keeps the hand marks, but contribution and appreciation are blank"
+            )
+        return self

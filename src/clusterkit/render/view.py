@@ -13,6 +13,7 @@ from clusterkit.results.assessment import (
     PackAssessment,
     ServicePlacement,
 )
+from clusterkit.results.numbers import fmt, fmt_score
 
 # The order statuses are counted and listed in: vocabulary, not wording (the words are in the templates).
 STATUS_ORDER = ("met", "partial", "unmet", "unknown", "not_applicable")
@@ -89,6 +90,19 @@ class ReportView:
     def not_assessed(self) -> list[ServicePlacement]:
         portfolio = self.assessment.portfolio
         return [s for s in portfolio.services if not s.assessed] if portfolio else []
+
+    def disagreeing(self) -> list[ServicePlacement]:
+        """Services whose hand mark and figures (or survey) say different things, in evidence order."""
+        portfolio = self.assessment.portfolio
+        return [s for s in portfolio.services if s.disagreements] if portfolio else []
+
+    def money(self, value: float | None) -> str | None:
+        """EUR 12,000, or None (shown as a dash) when there are no figures."""
+        return None if value is None else fmt(value, "money")
+
+    def share(self, value: float | None) -> str | None:
+        """A share as a percentage, rounded down like every score; None when not known."""
+        return None if value is None else fmt_score(value)
 
     def area_title(self, area_id: str | None) -> str | None:
         """The title of a strategic area id (innovation -> Improving innovation capabilities)."""

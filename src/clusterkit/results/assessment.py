@@ -9,8 +9,16 @@ from pydantic import Field
 
 from clusterkit.results.base import Result, Status
 from clusterkit.results.notes import AssessorQuestion, UnknownField, UnknownSection
+from clusterkit.results.portfolio import (
+    AreaCoverage,
+    PortfolioAnalysis,
+    PortfolioClassSummary,
+    ServiceMoney,
+    ServicePlacement,
+    ServiceSurvey,
+)
 
-# Every result model is importable from here, also those that now live in base and notes.
+# Every result model is importable from here, also those that now live in base, notes and portfolio.
 __all__ = [
     "ASSESSMENT_SCHEMA_VERSION",
     "FILE_START",
@@ -32,7 +40,9 @@ __all__ = [
     "Result",
     "Roadmap",
     "RoadmapItem",
+    "ServiceMoney",
     "ServicePlacement",
+    "ServiceSurvey",
     "SourcePosition",
     "Status",
     "UnknownField",
@@ -197,53 +207,6 @@ class PackAssessment(Result):
     )
     unknown: list[str] = Field(description="Ids of indicators that could not be assessed.")
     roadmap: Roadmap
-
-
-class ServicePlacement(Result):
-    """One service in the portfolio matrix."""
-
-    name: str
-    area: str | None
-    applied: str | None
-    contribution: list[str] | None
-    appreciation: list[str] | None
-    assessed: bool = Field(description="false when contribution or appreciation is blank.")
-    x: float | None = Field(description="Mean contribution, -1 costs .. +1 earns.")
-    y: float | None = Field(description="Mean appreciation, -1 negative .. +1 positive.")
-    class_id: str | None
-    class_title: str | None
-
-
-class PortfolioClassSummary(Result):
-    """A portfolio class with its advice and the services in it."""
-
-    id: str
-    title: str
-    advice: str
-    cells: list[tuple[str, str]] = Field(
-        description="The [contribution, appreciation] cells of the grid it covers."
-    )
-    services: list[str]
-
-
-class AreaCoverage(Result):
-    """One strategic area: whether the strategy names it, and the services serving it."""
-
-    id: str
-    title: str
-    in_strategy: bool
-    services: list[str]
-
-
-class PortfolioAnalysis(Result):
-    """The service portfolio: placement, classes, and strategic-area coverage."""
-
-    pack: str = Field(description="The pack whose classes were used.")
-    basis: str
-    services: list[ServicePlacement]
-    classes: list[PortfolioClassSummary]
-    not_assessed: list[str]
-    coverage: list[AreaCoverage]
 
 
 class ClusterSummary(Result):

@@ -26,6 +26,11 @@ from clusterkit.results.assessment import (
     PackAssessment,
     Status,
 )
+from clusterkit.scoring.economics import (
+    decided_evidence,
+    unmatched_ratings,
+    unpriced_staff_days,
+)
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
 from clusterkit.scoring.levels import assess_levels
 from clusterkit.scoring.plausibility import questions
@@ -222,11 +227,14 @@ def assess(
     id to its target level (default: the pack's default level); ``portfolio`` is the pack whose
     portfolio classes place the services (none: no portfolio analysis).
     """
+    # The checks read the contribution and appreciation the figures and the survey decide, as the
+    # portfolio shows them; the portfolio itself reads the file's own marks to show them beside.
+    decided = decided_evidence(evidence, portfolio.portfolio if portfolio else None)
     done: dict[str, PackAssessment] = {}
     for pack in order_by_prerequisites(packs):
         target = (targets or {}).get(pack.id, pack.default_level)
         done[pack.id] = assess_pack(
-            pack, evidence, facts, today, target=target, requested=pack.id in requested, others=done
+            pack, decided, facts, today, target=target, requested=pack.id in requested, others=done
         )
     results = [done[pack.id] for pack in packs]
     return Assessment(
@@ -247,8 +255,14 @@ def assess(
             *stale_declarations(evidence, today),
             *refused_not_applicable(evidence, packs),
             *unknown_sections(evidence, packs),
+            *(portfolio_warnings(evidence) if portfolio else ()),
         ],
     )
+
+
+def portfolio_warnings(evidence: Evidence) -> list[str]:
+    """What keeps figures or survey ratings from classing a service."""
+    return [*unpriced_staff_days(evidence), *unmatched_ratings(evidence)]
 
 
 def order_by_prerequisites(packs: Sequence[CriteriaPack]) -> list[CriteriaPack]:

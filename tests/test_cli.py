@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from clusterkit.cli.common import _umask
+from clusterkit.cli.output import current_umask
 from conftest import EXAMPLES
 
 NEAR_GOLD = EXAMPLES / "nordic-maritime" / "cluster.yaml"
@@ -176,7 +176,7 @@ def test_output_file_is_written_whole_and_never_over_the_input(cli, tmp_path: Pa
     assert result.code == 0, result
     assert json.loads(target.read_text())["schema_version"] == 1
     assert list(tmp_path.iterdir()) == [target]
-    assert target.stat().st_mode & 0o777 == 0o666 & ~_umask(), oct(target.stat().st_mode)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~current_umask(), oct(target.stat().st_mode)
     copy = tmp_path / "cluster.yaml"
     copy.write_text(NEAR_GOLD.read_text())
     before = copy.read_bytes()

@@ -154,7 +154,7 @@ def test_templates_and_packs_load_from_an_installed_wheel(tmp_path: Path) -> Non
         check=True,
         cwd=tmp_path,
     )
-    wheel = next(wheels.glob("clusterkit-*.whl"))
+    wheel = next(wheels.glob("clusterkit_esca-*.whl"))
     # The venv sees only its own site-packages plus, after them, the test environment's: the
     # dependencies come from where the suite itself runs, never from the base interpreter's globals
     # (a venv with system site packages passed only where those happened to be installed).

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
-from clusterkit.cli.common import assess_file, use_color, write_output
+from clusterkit.cli.common import assess_file, use_color
 from clusterkit.cli.formats import is_machine, produce
+from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode, InputError, Problem
 from clusterkit.render import RenderOptions
 from clusterkit.results.numbers import counted

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
-from clusterkit.cli.common import assess_file, write_output
+from clusterkit.cli.common import assess_file
 from clusterkit.cli.formats import produce
+from clusterkit.cli.output import append_text, checked_target, write_output
 from clusterkit.errors import ExitCode
 from clusterkit.render import render
 from clusterkit.scoring.verdict import fail_on_mode, failures
@@ -33,8 +34,10 @@ def check(
     """Assess, print the report, append the step summary in GitHub Actions, and exit 1 on failure."""
     assessment = assess_file(file, criteria, levels, today)
     name = output_format or default_format()
+    summary = step_summary_path(file)  # refused before anything is written, like -o
     write_output(produce("check", name, assessment), output, protected=(file,))
-    append_step_summary(render(assessment, SUMMARY_FORMAT))
+    if summary is not None:
+        append_step_summary(summary, render(assessment, SUMMARY_FORMAT), file)
     reasons = failures(assessment, fail_on_mode(fail_on))
     for reason in reasons:
         typer.echo(f"clusterkit check: {reason}", err=True)
@@ -46,13 +49,18 @@ def check(
     return ExitCode.CHECK_FAILED if reasons else ExitCode.OK
 
 
-def append_step_summary(text: str) -> None:
-    """Append to the file GitHub Actions names in GITHUB_STEP_SUMMARY; a write error is only a warning."""
+def step_summary_path(file: Path) -> Path | None:
+    """GITHUB_STEP_SUMMARY, once the output policy allows it (never an input such as the evidence file)."""
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
-        return
+        return None
+    checked_target(Path(target), (file,))
+    return Path(target)
+
+
+def append_step_summary(target: Path, text: str, file: Path) -> None:
+    """Append to the step summary GitHub Actions shows; a write error is only a warning there."""
     try:
-        with Path(target).open("a", encoding="utf-8", newline="\n") as stream:
-            stream.write(text + "\n")
+        append_text(target, text + "\n", (file,))
     except OSError as error:
         typer.echo(f"clusterkit check: warning: cannot write the step summary: {error}", err=True)

@@ -1,11 +1,10 @@
-"""What every command shares: one error handler, atomic output files, dates and consoles."""
+"""What every command shares: one error handler, dates and consoles (files are written by `output`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from clusterkit.errors import ClusterkitError, ExitCode, InputError, UsageError
+from clusterkit.load.files import forget_inputs
 
 if TYPE_CHECKING:
     from clusterkit.results.assessment import Assessment
@@ -27,6 +27,7 @@ def run_command(body: Callable[[], ExitCode]) -> None:
     The broad except is deliberate and the only one: an unexpected exception is a bug, reported in one
     line (with the traceback under --debug) and exit code 3, never as a raw traceback to a user.
     """
+    forget_inputs()  # the inputs an earlier command of this process read are not this run's
     try:
         code = body()
     except InputError as error:
@@ -101,44 +102,6 @@ def parse_date(value: str | None, option: str = "--today") -> dt.date | None:
         raise UsageError(
             f"{option} {value!r} is not a date; write it as YYYY-MM-DD, or `today`"
         ) from None
-
-
-def write_output(text: str | bytes, output: Path | None, protected: tuple[Path, ...] = ()) -> None:
-    """Print to stdout, or write a file atomically (temp file + rename): never half a report, never an input."""
-    if output is None:
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    target = output.resolve()
-    if any(target == path.resolve() for path in protected):
-        raise UsageError(f"refusing to write the output over the input file {output}")
-    if target.is_dir():
-        raise UsageError(f"{output} is a folder; give a file name")
-    if not target.parent.is_dir():
-        raise UsageError(f"the folder of {output} does not exist")
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        # bytes as they are (a copied PDF or Word document); text as UTF-8 with \n line ends
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text if isinstance(text, bytes) else text.encode("utf-8"))
-        # mkstemp makes the file private (0600); a report is meant to be shared, so give it the
-        # mode any new file gets under the user's umask.
-        Path(temporary).chmod(0o666 & ~_umask())
-        Path(temporary).replace(target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {output}: {error.strerror}") from None
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
 
 
 def use_color() -> bool:

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from clusterkit.cli.common import parse_date, write_output
+from clusterkit.cli.common import parse_date
 from clusterkit.cli.options import DEFAULT_FILE
+from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode, UsageError
 from clusterkit.results.assessment import Assessment
 
@@ -115,16 +116,19 @@ def diff(
     from clusterkit.cli.formats import produce
     from clusterkit.results.comparison import NewEvidence, compare
 
+    # With --rev both sides may come from git checkouts, so the working tree's file is never read; it is
+    # still the file the user named (or the default), and no output may replace it.
+    protected = tuple(files) or (DEFAULT_FILE,)
     try:
         old, new = _pair(files, rev, criteria, levels, parse_date(today))
     except AddedFile as added:
         # A pull request that adds cluster.yaml has nothing to compare with; that is no regression.
         where = f"`{added.absent.path}` does not exist at `{added.absent.revision}`"
         text = produce("diff", output_format, NewEvidence(message=where, new=added.new))
-        write_output(text, output, protected=tuple(files))
+        write_output(text, output, protected=protected)
         return ExitCode.OK
     result = compare(old, new)
-    write_output(produce("diff", output_format, result), output, protected=tuple(files))
+    write_output(produce("diff", output_format, result), output, protected=protected)
     if fail_on_regression and result.regressions:
         return ExitCode.CHECK_FAILED
     return ExitCode.OK

@@ -8,7 +8,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from clusterkit.cli.common import use_color, write_output
+from clusterkit.cli.common import use_color
+from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode, UsageError
 
 

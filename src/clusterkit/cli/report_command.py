@@ -6,8 +6,9 @@ from pathlib import Path
 
 import typer
 
-from clusterkit.cli.common import assess_file, write_output
+from clusterkit.cli.common import assess_file
 from clusterkit.cli.formats import choices, produce
+from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode
 
 

@@ -170,11 +170,20 @@ def _commit_dates(top: Path, paths: list[str]) -> tuple[dict[str, dt.date], str]
         if git(top, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
             return {}, ""  # no commit yet: every file is uncommitted
         return {}, f"git log failed ({log.first_error}); document dates are file dates"
-    wanted, dates = set(paths), {}
+    wanted: set[str] = set(paths)
+    dates: dict[str, dt.date | None] = {}
     for record in log.stdout.split("\x1e")[1:]:
         day, _, names = record.partition("\0")
         for name in names.removeprefix("\n").split("\0"):
             # git log lists newest first, so the first date seen for a path is its last change
             if name in wanted and name not in dates:
-                dates[name] = dt.date.fromisoformat(day.strip())
-    return dates, ""
+                dates[name] = _day(day)
+    return {name: day for name, day in dates.items() if day is not None}, ""
+
+
+def _day(text: str) -> dt.date | None:
+    """A ``%cs`` committer date; None for one Python cannot hold (a forged commit in year 10000)."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None

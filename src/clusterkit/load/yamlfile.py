@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from clusterkit.errors import InputError, Problem
+from clusterkit.load.files import read_regular
 from clusterkit.load.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, scan
 from clusterkit.load.problems import empty_file, not_a_mapping, problem_at
 from clusterkit.load.scalars import (
@@ -127,19 +128,8 @@ def load_file(
     """Read and load `path`; problems name it as `display` (default: as given), ``missing`` is the
     hint when it does not exist."""
     shown = str(path) if display is None else display
-    try:
-        with path.open("rb") as handle:
-            # One byte past the limit is enough to know the file is too large without reading it all.
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError.single(
-            shown, "the file does not exist", "file-not-found", hint=missing
-        ) from None
-    except IsADirectoryError:
-        raise InputError.single(shown, "this is a directory, not a file", "unreadable") from None
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise InputError.single(shown, f"the file cannot be read: {reason}", "unreadable") from None
+    # One byte past the limit is enough to know the file is too large without reading it all.
+    data = read_regular(path, MAX_FILE_BYTES, shown, missing)
     return load_text(data, shown)
 
 

@@ -173,6 +173,12 @@ Types in plain words: *text*; *whole number*; *number* (decimals allowed); bound
 *0–1* (shares are written 0 to 1: `0.25` for 25 %); *date YYYY-MM-DD*; *yes/no (true/false)*; *one of*
 a fixed list of words; *document path*; *list of* one of these; *record*, a mapping with the fields of
 its own section below.
+
+Ranges: every count is at most 10,000,000, every amount of money at most 1,000,000,000,000 EUR, every
+other number at most 10^15 in size, and every date between 1900-01-01 and 2200-12-31: far beyond any
+cluster, and inside what date arithmetic and reports handle. Types are strict: `true` is not a count,
+`"5"` (quoted) is not a number, `yes` is not true, and `schema_version` is the whole number `1`. Rules
+between fields (`smes` within `companies`, `last_review` after `adopted`) are all reported in one run.
 """
 
 
@@ -212,7 +218,11 @@ def _unwrap(annotation: Any) -> tuple[Any, list[Any], bool]:
             return annotation, constraints, optional
 
 
-def _number(value: float) -> str:
+def _number(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if float(value).is_integer() and abs(value) >= 10_000:
+        return f"{int(value):,}"  # 10,000,000 reads better than 1e+07
     return f"{value:g}"
 
 

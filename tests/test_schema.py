@@ -9,6 +9,8 @@ tagged false (loader errors, cross-field rules, paths outside the repository) ar
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from jsonschema import Draft202012Validator
 
 from clusterkit.load.yamlfile import load_file
 from clusterkit.resources import bundled_dir
+from conftest import EXAMPLES
 from test_corpus import INVALID_CASES, VALID_CASES, read_expectation
 
 KINDS = ("evidence", "criteria")
@@ -106,3 +109,21 @@ def test_an_extending_pack_passes_the_criteria_schema_and_a_typo_in_it_does_not(
     assert errors(schemas, "criteria", extension) == []
     extension.write_text(extension.read_text().replace("overrides:", "overides:"))
     assert errors(schemas, "criteria", extension) != []
+
+
+def test_every_example_and_valid_file_passes_check_jsonschema(
+    cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    # The tool editors and pre-commit use, with its own YAML 1.2 reader: `region: 0150` is a number there.
+    schema = tmp_path / "evidence.schema.json"
+    assert cli("schema", "evidence", "-o", schema).code == 0
+    files = [*sorted(EXAMPLES.glob("*/cluster.yaml")), *VALID_CASES]
+    assert len(files) >= 9
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -39,7 +39,19 @@ class Problem:
         text = f"{self.field}: {self.message}" if self.field else self.message
         if self.hint:
             text = f"{text}; {self.hint}"
-        return f"{self.path}:{self.line}:{self.column}: {severity}: {text} [{self.code}]"
+        return one_line(f"{self.path}:{self.line}:{self.column}: {severity}: {text} [{self.code}]")
+
+
+# Every control character and line separator, shown as an escape: one problem stays one line, and a value
+# or file name echoed in a message cannot send terminal escape sequences.
+_ESCAPES = {
+    code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0)) if code != 0x09
+} | {0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with newlines and other control characters escaped (``\\n``, ``\\x1b``)."""
+    return text.translate(_ESCAPES)
 
 
 class ClusterkitError(Exception):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from clusterkit.errors import ClusterkitError, ExitCode, InputError, UsageError
+from clusterkit.errors import ClusterkitError, ExitCode, InputError, UsageError, one_line
 from clusterkit.load.files import forget_inputs
 
 if TYPE_CHECKING:
@@ -41,13 +41,15 @@ def run_command(body: Callable[[], ExitCode]) -> None:
         _debug_trace()
         code = error.exit_code
     except ClusterkitError as error:
-        typer.echo(f"clusterkit: error: {error}", err=True)
+        typer.echo(one_line(f"clusterkit: error: {error}"), err=True)
         _debug_trace()
         code = error.exit_code
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as error:
-        typer.echo(f"clusterkit: internal error: {type(error).__name__}: {error}", err=True)
+        typer.echo(
+            one_line(f"clusterkit: internal error: {type(error).__name__}: {error}"), err=True
+        )
         if STATE["debug"]:
             traceback.print_exc()
         else:

@@ -40,9 +40,7 @@ STALE_SECONDS = 3600
 """A temporary file older than this is left over whatever its process id says (ids are reused)."""
 
 
-def write_output(
-    text: str | bytes, output: Path | None, protected: Iterable[Path] = ()
-) -> None:
+def write_output(text: str | bytes, output: Path | None, protected: Iterable[Path] = ()) -> None:
     """Print ``text`` to stdout (no output, or ``-``), or replace ``output`` with it under the policy.
 
     Bytes (a copied PDF or Word document) go out as they are; text as UTF-8 with LF line ends."""

@@ -29,6 +29,9 @@ _WIDE_BOMS: Final = (
 _NOT_PRINTABLE: Final = re.compile(
     "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters no value may hold: all of C0, DEL and C1 but tab and newline (the parser turns
+every line break of the source into a newline)."""
 _UTF8_HINT: Final = "save the file as UTF-8 (most editors offer it under 'Save as' or 'Encoding')"
 
 

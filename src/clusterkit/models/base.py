@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Annotated, Any, Final
 
 from pydantic import (
     BaseModel,
@@ -12,8 +15,12 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     JsonValue,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    model_validator,
 )
-from pydantic_core import CoreSchema, core_schema
+from pydantic import Strict as StrictType
+from pydantic_core import CoreSchema, InitErrorDetails, PydanticKnownError, core_schema
 
 
 class Strict(BaseModel):
@@ -45,6 +52,79 @@ class FieldError(ValueError):
         super().__init__(message)
         self.at = at
         self.hint = hint
+
+
+class Consistent(Strict):
+    """A model with rules between its fields (smes within companies, a review after adoption).
+
+    Every broken rule is reported, also when other fields of the model, or a model inside it, are invalid:
+    an ``after`` validator would run only once everything else is valid, so a file with five
+    contradictions would show them one or two at a time. The rules read plain values, so they run on the
+    raw input when validation failed (comparing only values of the right type) and on the model when not.
+    """
+
+    @classmethod
+    def contradictions(cls, values: Mapping[str, Any]) -> list[FieldError]:
+        """The rules between fields that ``values`` (validated or raw) breaks, each at its field."""
+        return []
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _consistent(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        try:
+            model = handler(data)
+        except ValidationError as error:
+            found = cls.contradictions(data) if isinstance(data, dict) else []
+            if not found:
+                raise
+            raise _with(
+                error.title, [_again(item) for item in error.errors()], data, found
+            ) from None
+        found = cls.contradictions(model.__dict__)
+        if found:
+            raise _with(cls.__name__, [], data, found)
+        return model
+
+
+def _again(item: Any) -> InitErrorDetails:
+    """An error pydantic reported, in the form it accepts to report it again."""
+    details = InitErrorDetails(type=item["type"], loc=item["loc"], input=item["input"])
+    if item.get("ctx"):
+        details["ctx"] = item["ctx"]
+    return details
+
+
+def _with(
+    title: str, errors: list[InitErrorDetails], data: Any, found: list[FieldError]
+) -> ValidationError:
+    broken = [
+        InitErrorDetails(type="value_error", loc=(), input=data, ctx={"error": error})
+        for error in found
+    ]
+    return ValidationError.from_exception_data(title, [*errors, *broken])
+
+
+def whole(value: Any) -> int | None:
+    """``value`` when it is a whole number (not a boolean), for rules that may see raw input."""
+    return value if type(value) is int else None
+
+
+def day(value: Any) -> dt.date | None:
+    """``value`` as a date (raw input holds dates as YYYY-MM-DD text), or None."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def exceeding(values: Mapping[str, Any], part: str, total: str) -> list[FieldError]:
+    """The rule "``part`` is a subset of ``total``", blamed on ``part``."""
+    small, large = whole(values.get(part)), whole(values.get(total))
+    if small is not None and large is not None and small > large:
+        return [FieldError(f"{part} ({small}) cannot exceed {total} ({large})", (part,))]
+    return []
 
 
 class DocumentPath(str):
@@ -128,13 +208,43 @@ AS_OF_DESCRIPTION = (
 )
 
 
-Count = Annotated[int, Field(ge=0)]
+# Upper bounds keep every value inside the range the scorer's arithmetic and the reports handle (a
+# 400-digit count would overflow a float); each is far above anything a cluster reports. Documented in
+# docs/evidence-format.md ("Ranges").
+MAX_COUNT: Final = 10_000_000
+"""Most of anything counted: participants, meetings, actions (the largest clusters have a few thousand)."""
+MAX_MONEY: Final = 1e12
+"""Most EUR in any money field: a thousand billion (cluster budgets are in the millions)."""
+MAX_NUMBER: Final = 1e15
+"""Largest magnitude of a free number (a KPI's target or value, years of experience)."""
+EARLIEST_DATE: Final = dt.date(1900, 1, 1)
+LATEST_DATE: Final = dt.date(2200, 12, 31)
+"""Dates are accepted in this window: month arithmetic (recency, windows, horizons) stays far from the
+years 1 and 9999 where Python's dates end, and no cluster evidence is older than 1900."""
+
+# Strict numbers and booleans: `true` is not a count, `"5"` is not a number, `yes` is not true. The
+# loader already types every scalar, so a lax conversion could only hide a mistake in the file.
+
+
+def _finite(value: Any) -> Any:
+    """NaN or infinity where a whole number belongs is "not finite", as for every other number."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticKnownError("finite_number")
+    return value
+
+
+Count = Annotated[int, StrictType(), Field(ge=0, le=MAX_COUNT), BeforeValidator(_finite)]
 # The before-validators come last so they wrap the bounds: they see the value as written, first.
-Ratio = Annotated[float, Field(ge=0.0, le=1.0), BeforeValidator(_share)]
-Money = Annotated[float, Field(ge=0.0), BeforeValidator(_money)]
+Ratio = Annotated[float, StrictType(), Field(ge=0.0, le=1.0), BeforeValidator(_share)]
+Money = Annotated[float, StrictType(), Field(ge=0.0, le=MAX_MONEY), BeforeValidator(_money)]
+Number = Annotated[float, StrictType(), Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+Amount = Annotated[float, StrictType(), Field(ge=0.0, le=MAX_NUMBER)]
+"""A non-negative free number: days, years of experience."""
+Flag = Annotated[bool, StrictType()]
+Date = Annotated[dt.date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
 Text = Annotated[str, Field(min_length=1)]
-Year = Annotated[int, Field(ge=1900, le=2200)]
-Fte = Annotated[float, Field(gt=0.0, le=1.0)]
+Year = Annotated[int, StrictType(), Field(ge=1900, le=2200)]
+Fte = Annotated[float, StrictType(), Field(gt=0.0, le=1.0)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=64)]
 IndicatorId = Annotated[str, Field(pattern=r"^[A-Za-z0-9]+(\.[A-Za-z0-9]+)*$")]
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]  # ISO 639-1, lower case

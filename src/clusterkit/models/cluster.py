@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from pydantic import Field, computed_field
 
 from clusterkit.models.base import (
     AS_OF_DESCRIPTION,
     Count,
+    Date,
     LanguageCode,
     Strict,
     Text,
@@ -47,7 +46,7 @@ class ClusterProfile(Strict):
         None,
         description="ISO 639-1 codes of the website's languages, e.g. [no, en]; ECCP wants an English version.",
     )
-    website_updated: date | None = Field(
+    website_updated: Date | None = Field(
         None, description="Date of the latest news item or activity visible on the website."
     )
     eccp_profile: str | None = Field(
@@ -76,7 +75,7 @@ class ClusterProfile(Strict):
 class Cooperation(Strict):
     """Cooperation among participants and with the innovation system (indicators 2.6, 2.7)."""
 
-    as_of: date | None = Field(None, description=AS_OF_DESCRIPTION)
+    as_of: Date | None = Field(None, description=AS_OF_DESCRIPTION)
     joint_projects: Count | None = Field(
         None,
         description="Collaborative projects among participants running in the last 24 months.",

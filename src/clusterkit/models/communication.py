@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
 from clusterkit.models.base import (
     AS_OF_DESCRIPTION,
     Count,
+    Date,
     DocumentPath,
     Strict,
     Text,
@@ -19,7 +18,7 @@ from clusterkit.models.base import (
 class PressItem(Strict):
     """A mention of the cluster in the press, publications or media (indicator 5.1)."""
 
-    date: dt.date = Field(description="Publication date.")
+    date: Date = Field(description="Publication date.")
     title: Text = Field(description="Headline or title.")
     outlet: str | None = Field(None, description="Newspaper, magazine, broadcaster or journal.")
     url: str | None = Field(None, pattern=r"^https?://[^\s]+$", description="Link to the item.")
@@ -29,7 +28,7 @@ class SuccessStory(Strict):
     """A documented success of participants that the cluster made possible (indicator 5.2)."""
 
     title: Text = Field(description="Short title of the story.")
-    date: dt.date | None = Field(None, description="When it was published or achieved.")
+    date: Date | None = Field(None, description="When it was published or achieved.")
     participants: list[Text] | None = Field(None, description="Participants involved.")
     document: DocumentPath | None = Field(None, description="Where the story is written up.")
 
@@ -38,7 +37,7 @@ class Communication(Strict):
     """Communication and recognition of the cluster (indicators 4.6.1, 5.1, 5.2)."""
 
     plan: DocumentPath | None = Field(None, description="The communication plan or concept.")
-    as_of: dt.date | None = Field(None, description=AS_OF_DESCRIPTION)
+    as_of: Date | None = Field(None, description=AS_OF_DESCRIPTION)
     newsletters_per_year: Count | None = Field(
         None, description="Newsletters sent in the last 12 months.", json_schema_extra=window(12)
     )

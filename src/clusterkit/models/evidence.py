@@ -6,12 +6,12 @@ a statement ("we have none"), not silence.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, computed_field, field_validator, model_validator
 
 from clusterkit.models.base import (
+    Date,
     DocumentPath,
     IndicatorId,
     Strict,
@@ -38,7 +38,7 @@ class Declaration(Strict):
         description="Why: what exists and where. Required for met, partial and not_applicable.",
     )
     documents: list[DocumentPath] | None = Field(None, description="Documents that prove it.")
-    expires: dt.date | None = Field(
+    expires: Date | None = Field(
         None, description="Date after which the declaration must be renewed; stale after it."
     )
 
@@ -55,7 +55,7 @@ class ImprovementArea(Strict):
     indicator: IndicatorId = Field(
         description="The indicator the improvement is tied to, e.g. 4.1.6."
     )
-    since: dt.date = Field(description="When the change started.")
+    since: Date = Field(description="When the change started.")
     change: Text = Field(description="What was changed.")
     effect: Text = Field(description="The effect the change had, measured where possible.")
     documents: list[DocumentPath] | None = Field(
@@ -71,7 +71,7 @@ class Evidence(Strict):
         None,
         description="Criteria packs to assess against: bundled ids (esca-gold) or paths to pack files. Default esca-gold.",
     )
-    assessment_date: dt.date | None = Field(
+    assessment_date: Date | None = Field(
         None, description="The 'today' of the assessment; recency and windows are measured from it."
     )
     cluster: ClusterProfile = Field(description="Who the cluster is.")
@@ -112,10 +112,19 @@ class Evidence(Strict):
         description="Your own headings for sections a pack requires, keyed by the section's id (vision: Wohin wir wollen), for names no pack lists; a value is one heading or a list of them.",
     )
 
-    @field_validator("criteria", mode="before")
+    # json_schema_input_type: the exported schema must accept what the model accepts (one id, or a list).
+    @field_validator("criteria", mode="before", json_schema_input_type=str | list[str] | None)
     @classmethod
     def _criteria_as_list(cls, value: object) -> object:
         return [value] if isinstance(value, str) else value
+
+    @field_validator("schema_version", mode="before")
+    @classmethod
+    def _version_is_a_whole_number(cls, value: object) -> object:
+        # `true` and `1.0` equal 1 in Python, so the literal alone would take them for version 1.
+        if type(value) is not int:
+            raise ValueError(f"schema_version must be the whole number 1, got `{value}`")
+        return value
 
     @computed_field(
         description="Share of the management's KPIs (scope management) with target and measured value that reach their target; 0 when the file says it has no KPIs."

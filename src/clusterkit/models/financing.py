@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field, computed_field, field_validator
 
 from clusterkit.models.base import (
     AS_OF_DESCRIPTION,
     Count,
+    Date,
     DocumentPath,
+    Flag,
     Money,
     Strict,
     Year,
@@ -59,10 +59,10 @@ class FinancialControlling(Strict):
     """Budget and cost control (indicator 4.1.4)."""
 
     budget: DocumentPath | None = Field(None, description="The current annual budget.")
-    cost_tracking_per_service: bool | None = Field(
+    cost_tracking_per_service: Flag | None = Field(
         None, description="Costs are tracked per activity or service."
     )
-    as_of: dt.date | None = Field(None, description=AS_OF_DESCRIPTION)
+    as_of: Date | None = Field(None, description=AS_OF_DESCRIPTION)
     board_reports_per_year: Count | None = Field(
         None,
         description="Financial reports to the board in the last 12 months.",
@@ -73,7 +73,7 @@ class FinancialControlling(Strict):
 class Financing(Strict):
     """How the cluster management is financed, and for how long."""
 
-    secured_until: dt.date | None = Field(
+    secured_until: Date | None = Field(
         None, description="Date until which the financing is secured by contracts or decisions."
     )
     years: list[FinancingYear] | None = Field(

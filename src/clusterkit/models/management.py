@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Mapping
+from typing import Any
 
-from pydantic import Field, computed_field, model_validator
+from pydantic import Field, computed_field
 
 from clusterkit.models.base import (
     AS_OF_DESCRIPTION,
+    Amount,
+    Consistent,
     Count,
+    Date,
     DocumentPath,
+    FieldError,
+    Flag,
     Fte,
     Money,
     Ratio,
     Strict,
     Text,
+    exceeding,
     window,
 )
 
@@ -27,16 +34,16 @@ class StaffMember(Strict):
     fte: Fte = Field(
         description="Full-time equivalent in the cluster management, above 0 and at most 1."
     )
-    since: date | None = Field(None, description="Date the person joined the cluster management.")
+    since: Date | None = Field(None, description="Date the person joined the cluster management.")
     qualification: str | None = Field(
         None, description="Highest degree or professional qualification."
     )
-    experience_years: float | None = Field(
+    experience_years: Amount | None = Field(
         None,
         ge=0,
         description="Years of professional experience in the cluster's field or in cluster management.",
     )
-    training_days_last_year: float | None = Field(
+    training_days_last_year: Amount | None = Field(
         None,
         ge=0,
         description="Days of training or upskilling the person had in the last 12 months.",
@@ -44,7 +51,7 @@ class StaffMember(Strict):
     )
 
 
-class Governance(Strict):
+class Governance(Consistent):
     """How decisions are made: the board and the involvement of stakeholders (indicator 2.4)."""
 
     board_members: Count | None = Field(None, description="Members of the governing body (board).")
@@ -61,15 +68,9 @@ class Governance(Strict):
         None, description="Rules of procedure or a document that sets out who decides what."
     )
 
-    @model_validator(mode="after")
-    def _board_parts(self) -> Governance:
-        if (
-            self.companies_on_board is not None
-            and self.board_members is not None
-            and self.companies_on_board > self.board_members
-        ):
-            raise ValueError("companies_on_board cannot exceed board_members")
-        return self
+    @classmethod
+    def contradictions(cls, values: Mapping[str, Any]) -> list[FieldError]:
+        return exceeding(values, "companies_on_board", "board_members")
 
 
 class WorkingGroup(Strict):
@@ -80,7 +81,7 @@ class WorkingGroup(Strict):
         None, description="Meetings in the last 12 months.", json_schema_extra=window(12)
     )
     participants: Count | None = Field(None, description="Participants taking part.")
-    led_by_participant: bool | None = Field(
+    led_by_participant: Flag | None = Field(
         None, description="Whether a participant (not the cluster management) chairs the group."
     )
 
@@ -88,7 +89,7 @@ class WorkingGroup(Strict):
 class Management(Strict):
     """The cluster management team and how it works with the participants."""
 
-    as_of: date | None = Field(None, description=AS_OF_DESCRIPTION)
+    as_of: Date | None = Field(None, description=AS_OF_DESCRIPTION)
     staff: list[StaffMember] | None = Field(None, description="The cluster management team.")
     staff_departures_last_2_years: Count | None = Field(
         None,

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from pydantic import Field, computed_field, model_validator
+from collections.abc import Mapping
+from typing import Any
 
-from clusterkit.models.base import Count, Strict, Year
+from pydantic import Field, computed_field
+
+from clusterkit.models.base import (
+    Consistent,
+    Count,
+    FieldError,
+    Strict,
+    Year,
+    exceeding,
+)
 
 
-class ParticipantsByType(Strict):
+class ParticipantsByType(Consistent):
     """Committed participants broken down by type (the triple helix and beyond)."""
 
     companies: Count | None = Field(None, description="Companies of any size (SMEs included).")
@@ -25,11 +35,9 @@ class ParticipantsByType(Strict):
         None, description="Other participants: associations, financiers, NGOs."
     )
 
-    @model_validator(mode="after")
-    def _smes_within_companies(self) -> ParticipantsByType:
-        if self.smes is not None and self.companies is not None and self.smes > self.companies:
-            raise ValueError(f"smes ({self.smes}) cannot exceed companies ({self.companies})")
-        return self
+    @classmethod
+    def contradictions(cls, values: Mapping[str, Any]) -> list[FieldError]:
+        return exceeding(values, "smes", "companies")
 
     @computed_field(
         description="How many participant types (companies, research, education, public, other) are present."
@@ -56,7 +64,7 @@ class ParticipantYear(Strict):
     companies_left: Count | None = Field(None, description="Companies that left during the year.")
 
 
-class Participants(Strict):
+class Participants(Consistent):
     """The cluster participants (members) that committed to the cluster."""
 
     committed: Count | None = Field(
@@ -75,13 +83,12 @@ class Participants(Strict):
         None, description="Participation in past years, newest or oldest first."
     )
 
-    @model_validator(mode="after")
-    def _parts_within_whole(self) -> Participants:
-        for name in ("formally_committed", "in_region"):
-            value = getattr(self, name)
-            if value is not None and self.committed is not None and value > self.committed:
-                raise ValueError(f"{name} ({value}) cannot exceed committed ({self.committed})")
-        return self
+    @classmethod
+    def contradictions(cls, values: Mapping[str, Any]) -> list[FieldError]:
+        return [
+            *exceeding(values, "formally_committed", "committed"),
+            *exceeding(values, "in_region", "committed"),
+        ]
 
     @computed_field(description="Share of committed participants that are companies.")
     @property

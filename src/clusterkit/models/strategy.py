@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
+from typing import Any
 
-from pydantic import Field, computed_field, field_validator, model_validator
+from pydantic import Field, computed_field, field_validator
 
-from clusterkit.models.base import Count, DocumentPath, Strict, Text
+from clusterkit.models.base import (
+    Consistent,
+    Count,
+    Date,
+    DocumentPath,
+    FieldError,
+    Flag,
+    Number,
+    Strict,
+    Text,
+    day,
+)
 from clusterkit.models.economics import ServiceCost, ServiceIncome
 from clusterkit.models.vocab import (
     Appreciation,
@@ -67,23 +78,23 @@ class ImplementationPlan(Strict):
 
     document: DocumentPath | None = Field(None, description="The implementation plan.")
     actions: Count | None = Field(None, description="Number of actions in the plan.")
-    with_owners: bool | None = Field(None, description="Every action has a responsible person.")
-    with_timeline: bool | None = Field(None, description="Every action has a timeline or deadline.")
-    with_budget: bool | None = Field(None, description="Actions have a budget.")
-    with_kpis: bool | None = Field(None, description="Actions have measurable goals or KPIs.")
+    with_owners: Flag | None = Field(None, description="Every action has a responsible person.")
+    with_timeline: Flag | None = Field(None, description="Every action has a timeline or deadline.")
+    with_budget: Flag | None = Field(None, description="Actions have a budget.")
+    with_kpis: Flag | None = Field(None, description="Actions have measurable goals or KPIs.")
     progress_report: DocumentPath | None = Field(
         None,
         description="The latest report on the plan's progress: actions done, KPI values, lessons (indicator 4.4).",
     )
 
 
-class Strategy(Strict):
+class Strategy(Consistent):
     """The cluster strategy: document, adoption, reviews, process and strategic areas."""
 
     document: DocumentPath | None = Field(None, description="The written cluster strategy.")
-    adopted: date | None = Field(None, description="Date the governing body adopted the strategy.")
+    adopted: Date | None = Field(None, description="Date the governing body adopted the strategy.")
     adopted_by: str | None = Field(None, description="The body that adopted it, e.g. the board.")
-    last_review: date | None = Field(
+    last_review: Date | None = Field(
         None, description="Date of the last documented review of strategy and implementation plan."
     )
     review_record: DocumentPath | None = Field(
@@ -108,13 +119,15 @@ class Strategy(Strict):
             raise ValueError("a strategic area is listed twice")
         return areas
 
-    @model_validator(mode="after")
-    def _review_after_adoption(self) -> Strategy:
-        if self.adopted and self.last_review and self.last_review < self.adopted:
-            raise ValueError(
-                f"last_review ({self.last_review}) is before adopted ({self.adopted}): a review follows adoption"
+    @classmethod
+    def contradictions(cls, values: Mapping[str, Any]) -> list[FieldError]:
+        adopted, reviewed = day(values.get("adopted")), day(values.get("last_review"))
+        if adopted and reviewed and reviewed < adopted:
+            message = (
+                f"last_review ({reviewed}) is before adopted ({adopted}): a review follows adoption"
             )
-        return self
+            return [FieldError(message, ("last_review",))]
+        return []
 
 
 class Kpi(Strict):
@@ -127,10 +140,10 @@ class Kpi(Strict):
         description="management (the team's own performance) or cluster (the cluster's development).",
     )
     unit: str | None = Field(None, description="Unit of target and actual, e.g. projects, EUR, %.")
-    target: float | None = Field(None, description="The target value.")
-    actual: float | None = Field(None, description="The measured value.")
-    measured: date | None = Field(None, description="Date of the measurement.")
-    higher_is_better: bool = Field(
+    target: Number | None = Field(None, description="The target value.")
+    actual: Number | None = Field(None, description="The measured value.")
+    measured: Date | None = Field(None, description="Date of the measurement.")
+    higher_is_better: Flag = Field(
         True, description="false when the target is a ceiling (e.g. cost per event)."
     )
 

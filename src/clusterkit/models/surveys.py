@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
-from pydantic import Field, computed_field, model_validator
+from pydantic import Field, computed_field
 
 from clusterkit.models.base import (
+    Consistent,
     Count,
+    Date,
     DocumentPath,
+    FieldError,
     Ratio,
-    Strict,
     Text,
+    exceeding,
 )
 
 
@@ -20,7 +23,7 @@ class SurveySource(Strict):
     """Where an imported survey summary comes from: the export it was computed from."""
 
     file: Text = Field(description="File name of the survey export (without its folder).")
-    imported: dt.date = Field(description="When it was imported.")
+    imported: Date = Field(description="When it was imported.")
     rows: Count = Field(description="Respondent rows read from the export (n).")
     satisfied_from: Annotated[int, Field(ge=1, le=5)] = Field(
         description="The answer (1 to 5) from which a respondent counted as satisfied, willing or recommending: the pack's survey scale at import."
@@ -43,10 +46,10 @@ class ServiceRating(Strict):
     )
 
 
-class SatisfactionSurvey(Strict):
+class SatisfactionSurvey(Consistent):
     """A survey of participants' satisfaction (indicator 5.3)."""
 
-    date: dt.date = Field(description="When the survey closed.")
+    date: Date = Field(description="When the survey closed.")
     invited: Count | None = Field(None, description="Participants invited to answer.")
     respondents: Count | None = Field(None, description="Participants who answered.")
     satisfied_share: Ratio | None = Field(
@@ -71,17 +74,9 @@ class SatisfactionSurvey(Strict):
         None, description="What the cluster management changed because of it."
     )
 
-    @model_validator(mode="after")
-    def _respondents_within_invited(self) -> SatisfactionSurvey:
-        if (
-            self.invited is not None
-            and self.respondents is not None
-            and self.respondents > self.invited
-        ):
-            raise ValueError(
-                f"respondents ({self.respondents}) cannot exceed invited ({self.invited})"
-            )
-        return self
+    @classmethod
+    def contradictions(cls, values: Mapping[str, Any]) -> list[FieldError]:
+        return exceeding(values, "respondents", "invited")
 
     @computed_field(description="Respondents as a share of those invited.")
     @property

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Any, Final
 
-from clusterkit.errors import InputError
+from clusterkit.errors import InputError, Problem
 from clusterkit.load.limits import MAX_FILE_BYTES
 from clusterkit.load.scalars import LINE_BREAK
 
@@ -61,6 +61,26 @@ def decode(source: str | bytes, path: str) -> str:
             hint="remove it; if this is not a text file, refer to it from the evidence file instead",
         )
     return text
+
+
+def control_problem(
+    path: str, mark: Any, text: str, where: tuple[str | int, ...], what: str = "value"
+) -> Problem | None:
+    """A control character (but tab and newline) in a parsed key or value, which only a quoted escape
+    (``"\\e"``, ``"\\x1b"``) can put there: the raw bytes are refused before parsing, but an escape would
+    reach terminals (title and clipboard sequences), annotations, Markdown and XML."""
+    found = CONTROL.search(text)
+    if found is None:
+        return None
+    return Problem(
+        path,
+        mark.line + 1,
+        mark.column + 1,
+        f"the {what} contains the control character U+{ord(found[0]):04X}, which is not allowed",
+        "control-character",
+        ".".join(str(part) for part in where),
+        "remove the escape (such as \\e, \\x1b or \\r); only tab and newline may be in a value",
+    )
 
 
 def position_in(text: str, index: int) -> tuple[int, int]:

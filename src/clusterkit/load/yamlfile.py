@@ -43,7 +43,7 @@ from clusterkit.load.scalars import (
     scalar_value,
     tag_text,
 )
-from clusterkit.load.text import CONTROL, decode
+from clusterkit.load.text import control_problem, decode
 
 __all__ = [
     "MAX_DEPTH",
@@ -181,10 +181,8 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self._expect_tag(node, SEQ, "a list")
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        value = self._scalar(node)
-        if isinstance(value, str):
-            self._check_controls(node, value, path)
-        return value
+        self._check_controls(node, path)
+        return self._scalar(node)
 
     def _entries(self, node: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node]]:
         """The mapping's own entries in order, then merged-in ones for keys it does not set."""
@@ -244,29 +242,15 @@ class _Builder:
         self._scalar(node)  # only to report text that contradicts an explicit tag
         # The source text, not the typed value: `4.10:` is indicator "4.10", not the float 4.1.
         key = str(node.value)
-        self._check_controls(node, key, (), "key")
+        self._check_controls(node, (), "key")
         return key
 
-    def _check_controls(
-        self, node: yaml.Node, text: str, path: KeyPath, what: str = "value"
-    ) -> None:
-        """Refuse control characters (but tab and newline) that quoted escapes such as ``"\\e"`` put into a
-        value: the raw bytes are refused before parsing, but an escape would reach terminals (title and
-        clipboard sequences), annotations, Markdown and XML."""
-        found = CONTROL.search(text)
-        if found is None:
-            return
-        self.problems.add(
-            Problem(
-                self.path,
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                f"the {what} contains the control character U+{ord(found[0]):04X}, which is not allowed",
-                "control-character",
-                ".".join(str(part) for part in path),
-                "remove the escape (such as \\e, \\x1b or \\r); only tab and newline may be in a value",
-            )
-        )
+    def _check_controls(self, node: yaml.Node, path: KeyPath, what: str = "value") -> None:
+        # A scalar's text after escapes are processed: what a value (or key) of any type came from.
+        if (
+            found := control_problem(self.path, node.start_mark, node.value, path, what)
+        ) is not None:
+            self.problems.add(found)
 
     def _scalar(self, node: yaml.Node) -> Any:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -110,3 +111,41 @@ def test_script_runs_as_documented() -> None:
         [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, f"{done.stderr}\n{FIX}"
+
+
+# `pip install clusterkit`, `pipx install clusterkit`, `CLUSTERKIT_PIP_SPEC: "clusterkit"`: the bare name on
+# the package index is an unrelated project (dependency confusion); clusterkit-esca or a URL is fine.
+BARE_INSTALL = re.compile(
+    r"(?:\b(?:pip3?|pipx|uv(?: pip| tool)?)\s+install\b[^\n&;|`)]*?(?<![\w/.@+-])clusterkit(?![\w/.@-])"
+    r"|PIP_SPEC\W+clusterkit\b(?!-))"
+)
+
+
+def test_no_file_tells_a_user_to_install_the_bare_name() -> None:
+    files = [
+        ROOT / "README.md",
+        ROOT / "action.yml",
+        ROOT / ".pre-commit-hooks.yaml",
+        *sorted((ROOT / "docs").rglob("*.md")),
+        *sorted((ROOT / "docs").rglob("*.yml")),
+        *sorted((ROOT / "scripts").glob("*.py")),
+        *sorted((ROOT / ".ci").glob("*")),
+    ]
+    found = [
+        f"{path.relative_to(ROOT)}: {match[0]}"
+        for path in files
+        if path.is_file()
+        for match in BARE_INSTALL.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found
+    assert BARE_INSTALL.search('CLUSTERKIT_PIP_SPEC: "clusterkit"')
+    assert BARE_INSTALL.search("pip install --quiet clusterkit")
+    assert not BARE_INSTALL.search("pip install clusterkit-esca 'git+https://x/clusterkit@v1'")
+
+
+def test_the_distribution_is_not_the_bare_name() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["name"] == "clusterkit-esca"
+    assert project["scripts"] == {"clusterkit": "clusterkit.cli:main"}

@@ -10,18 +10,26 @@ documents read (sections, length) only where a rule reads them.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clusterkit.errors import InputError, Problem, UsageError
-from clusterkit.facts.documents import collect, document_references, with_dates, with_sections
+from clusterkit.facts.documents import (
+    collect,
+    document_references,
+    outside_repository,
+    repository_root,
+    with_dates,
+    with_sections,
+)
 from clusterkit.load.validation import validate
 from clusterkit.load.yamlfile import YamlDocument, load_file
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
-from clusterkit.packs.files import resolve_reference
+from clusterkit.packs.files import bundled_pack_paths, resolve_reference
 
 if TYPE_CHECKING:
     # Imported where they are used: `validate` loads and checks evidence without packs or a scorer,
@@ -72,28 +80,34 @@ def pack_references(
 
 
 def check_named_packs(loaded: LoadedEvidence) -> None:
-    """A pack the evidence file names that cannot be found is an error at its line in that file."""
+    """A pack the evidence file names must be a bundled id or a file inside its repository (as documents
+    must: a pull request may change cluster.yaml, and `/etc/passwd` must not be read as a pack); an error
+    at its line in that file otherwise. A path given with --criteria is the user's own choice."""
     problems = []
+    base = loaded.path.resolve().parent
+    root = repository_root(base)
     for index, reference in enumerate(loaded.evidence.criteria or ()):
-        try:
-            found = resolve_reference(reference, loaded.path.parent).is_file()
-            hint = "a path is read relative to the evidence file"
-        except InputError as error:
-            found, hint = False, error.problems[0].hint
-        if not found:
-            position = loaded.document.locate(("criteria", index))
-            message = f"no criteria pack `{reference}`: not a bundled pack id and no such file"
-            problems.append(
-                Problem(
-                    loaded.document.path,
-                    position.line,
-                    position.column,
-                    message,
-                    "unknown-pack",
-                    f"criteria.{index}",
-                    hint,
-                )
+        outside = (
+            "" if reference in bundled_pack_paths() else outside_repository(reference, base, root)
+        )
+        found, code = False, "path-outside"
+        message, hint = (
+            outside,
+            "name packs inside the evidence file's repository, or pass --criteria",
+        )
+        if not outside:
+            code, message = (
+                "unknown-pack",
+                f"no criteria pack `{reference}`: not a bundled pack id and no such file",
             )
+            try:
+                found = resolve_reference(reference, loaded.path.parent).is_file()
+                hint = "a path is read relative to the evidence file"
+            except InputError as error:
+                hint = error.problems[0].hint
+        if not found:
+            where = ("criteria", index)
+            problems.append(_problem(loaded.document, where, message, code, hint))
     if problems:
         raise InputError(problems)
 
@@ -118,6 +132,41 @@ def missing_documents(loaded: LoadedEvidence) -> list[Problem]:
             )
         )
     return problems
+
+
+def check_declarations(loaded: LoadedEvidence, packs: Sequence[CriteriaPack]) -> None:
+    """A declaration that no pack of the run reads (a typo such as `4.1.44`) is an error, not silence."""
+    from clusterkit.models.rules import DeclarationRule
+
+    known = {indicator.id for pack in packs for indicator in pack.indicators()}
+    known |= {
+        check.rule.indicator
+        for pack in packs
+        for indicator in pack.indicators()
+        for check in indicator.checks
+        if isinstance(check.rule, DeclarationRule) and check.rule.indicator
+    }
+    problems = []
+    for key in loaded.evidence.declarations or {}:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+        names = ", ".join(pack.id for pack in packs)
+        hint = f"did you mean `{close[0]}`?" if close else f"the indicators are those of {names}"
+        message = f"no criteria pack of this run ({names}) has the indicator `{key}`"
+        problems.append(
+            _problem(loaded.document, ("declarations", key), message, "unknown-indicator", hint)
+        )
+    if problems:
+        raise InputError(problems)
+
+
+def _problem(
+    document: YamlDocument, where: tuple[str | int, ...], message: str, code: str, hint: str
+) -> Problem:
+    position = document.locate(where, prefer_key=True)
+    field = ".".join(str(part) for part in where)
+    return Problem(document.path, position.line, position.column, message, code, field, hint)
 
 
 def assessment_date(
@@ -201,6 +250,7 @@ def run(
     if packs is None:
         references, relative_to = pack_references(loaded, criteria)
         packs = load_packs(references, relative_to)
+    check_declarations(loaded, packs.packs)
     date, source = assessment_date(today, loaded.evidence, clock)
     facts = loaded.facts
     if reads_document_dates(packs.packs):

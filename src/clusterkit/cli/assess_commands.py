@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import typer
@@ -42,6 +43,10 @@ def validate(files: list[Path], criteria: list[str], strict: bool = False) -> Ex
         except InputError as error:
             problems.extend(error.problems)
             continue
+        if not has_schema_modeline(file):
+            typer.echo(
+                Problem(str(file), 1, 1, NO_MODELINE, "no-schema-line").format("warning"), err=True
+            )
         missing = missing_documents(loaded)
         if strict:
             problems.extend(missing)
@@ -56,6 +61,23 @@ def validate(files: list[Path], criteria: list[str], strict: bool = False) -> Ex
     if problems:
         raise InputError(problems)
     return ExitCode.OK
+
+
+NO_MODELINE = (
+    "no `# yaml-language-server: $schema=...` line, so an editor may check this file against another "
+    "tool's schema (cluster.yaml is mapped to Rancher's RKE configuration); add the line `clusterkit "
+    'init` writes (docs/ci.md, "Editors")'
+)
+_MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=\S", re.MULTILINE)
+
+
+def has_schema_modeline(file: Path) -> bool:
+    """Whether the file names its schema for yaml-language-server (VS Code, JetBrains, Neovim...)."""
+    from clusterkit.load.files import read_regular
+    from clusterkit.load.yamlfile import MAX_FILE_BYTES
+
+    text = read_regular(file, MAX_FILE_BYTES, str(file)).decode("utf-8", "replace")
+    return _MODELINE.search(text) is not None
 
 
 def assess(

@@ -272,13 +272,12 @@ def write_evidence(path: Path, text: str) -> None:
 
 
 def replace_file(path: Path, text: str | bytes) -> None:
-    """Write a whole file or nothing (a temporary file, then a rename).
+    """Write a whole file or nothing, through the output policy (cli/output.py): atomic, only a regular
+    file, never through a link out of the repository, and never over another input of the run (a
+    document, a pack); the file itself is the one being edited on purpose, so it may be an input."""
+    from clusterkit.cli.output import atomic_write
 
-    The seam for the output policy: cli/common.write_output does the atomic replace today.
-    """
-    from clusterkit.cli.common import write_output
-
-    write_output(text, path)
+    atomic_write(path, text, editing=True)
 
 
 def write_new(

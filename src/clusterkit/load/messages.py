@@ -70,6 +70,19 @@ def _shown(value: Any) -> str:
     return f"`{text[:60]}…`" if len(text) > 60 else f"`{text}`"
 
 
+def _typed(value: Any) -> str:
+    """A value of the wrong type as the file wrote it: `true`, not `True`; text that looks like a number or
+    a boolean with its quotes, since the quotes are what made it text (`"5"`)."""
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, str) and _LOOKS_TYPED.fullmatch(value.strip()):
+        return f'the text `"{value}"` (quoted)'
+    return _shown(value)
+
+
+_LOOKS_TYPED = re.compile(r"[-+]?[0-9][0-9_.,eE+-]*|true|false", re.IGNORECASE)
+
+
 def _shape_hint(model: type[BaseModel], path: KeyPath, expected: str, value: Any) -> str:
     """How to write the expected shape, as a one-line YAML example."""
     name = str(path[-1]) if path else "key"
@@ -115,7 +128,7 @@ def describe(  # noqa: PLR0911 - one return per kind of error reads best
         return f"{_shown(value)} is not a valid date", _date_hint(value)
     if kind.endswith(("_type", "_parsing")):
         expected = _TYPE_WORDS.get(kind.rsplit("_", 1)[0], kind.rsplit("_", 1)[0])
-        return f"expected {expected}, got {_shown(value)}", _shape_hint(
+        return f"expected {expected}, got {_typed(value)}", _shape_hint(
             model, path, expected, value
         )
     if kind == "finite_number":
@@ -157,7 +170,10 @@ def _date_hint(value: Any) -> str:
 
 
 def _number(value: Any) -> str:
-    """A bound as people write it: 1, not 1.0."""
+    """A bound as people write it: 1, not 1.0; 1,000,000,000,000, not 1e+12."""
+    large = isinstance(value, int | float) and abs(value) >= 1_000_000 and float(value).is_integer()
+    if large:
+        return f"{int(value):,}"
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 

@@ -135,7 +135,9 @@ def missing_documents(loaded: LoadedEvidence) -> list[Problem]:
 
 
 def check_declarations(loaded: LoadedEvidence, packs: Sequence[CriteriaPack]) -> None:
-    """A declaration that no pack of the run reads (a typo such as `4.1.44`) is an error, not silence."""
+    """A declaration that none of the file's packs reads (a typo such as `4.1.44`) is an error, not
+    silence. Only for the packs the file itself names (or the default): packs chosen with --criteria
+    may be other ones, for which the file's declarations were never meant."""
     from clusterkit.models.rules import DeclarationRule
 
     known = {indicator.id for pack in packs for indicator in pack.indicators()}
@@ -250,7 +252,8 @@ def run(
     if packs is None:
         references, relative_to = pack_references(loaded, criteria)
         packs = load_packs(references, relative_to)
-    check_declarations(loaded, packs.packs)
+    if not criteria:  # with --criteria, the file's declarations may be for its own packs, not these
+        check_declarations(loaded, packs.packs)
     date, source = assessment_date(today, loaded.evidence, clock)
     facts = loaded.facts
     if reads_document_dates(packs.packs):

@@ -98,12 +98,17 @@ def parse_date(value: str | None, option: str = "--today") -> dt.date | None:
         return None
     if value == "today":
         return CLOCK()
+    from clusterkit.models.base import EARLIEST_DATE, LATEST_DATE
+
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(
             f"{option} {value!r} is not a date; write it as YYYY-MM-DD, or `today`"
         ) from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:  # the window every date of an evidence file is in
+        raise UsageError(f"{option} {value} is outside {EARLIEST_DATE} to {LATEST_DATE}")
+    return day
 
 
 def use_color() -> bool:

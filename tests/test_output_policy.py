@@ -11,6 +11,9 @@ import os
 import shutil
 import signal
 import stat
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -255,3 +258,45 @@ def test_the_editing_writer_may_replace_its_own_input(tmp_path: Path) -> None:
         output.atomic_write(evidence, "new: 1\n", protected=[evidence])
     assert output.atomic_write(evidence, "new: 1\n", protected=[evidence], editing=True)
     assert evidence.read_text() == "new: 1\n"
+
+
+def _report_process(folder: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "clusterkit", "report", "--format", "html", "-o", "report.html"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _visible(folder: Path) -> set[str]:
+    return {path.name for path in folder.iterdir() if not path.name.startswith(".")}
+
+
+@pytest.mark.slow
+def test_killed_and_concurrent_writers_leave_a_whole_report_and_nothing_visible(
+    strategy: Path,
+) -> None:
+    before = _visible(strategy) | {"report.html"}
+    first = _report_process(strategy)
+    assert first.wait(timeout=120) == 0
+    whole = (strategy / "report.html").read_bytes()
+    assert whole.rstrip().endswith(b"</html>")
+    # Kills at different moments of the run: SIGTERM removes its temporary file, SIGKILL cannot.
+    for n, number in enumerate([signal.SIGTERM, signal.SIGKILL] * 4):
+        process = _report_process(strategy)
+        time.sleep(0.3 + 0.25 * n)
+        process.send_signal(number)
+        process.wait(timeout=120)
+        assert (
+            strategy / "report.html"
+        ).read_bytes() == whole  # the old report, or the same new one
+        assert _visible(strategy) == before
+    # Writers at the same time: each renames a whole file, so the last one wins, whole.
+    writers = [_report_process(strategy) for _ in range(3)]
+    assert [writer.wait(timeout=180) for writer in writers] == [0, 0, 0]
+    assert (strategy / "report.html").read_bytes() == whole
+    # The next run cleans what a SIGKILL left behind.
+    assert _report_process(strategy).wait(timeout=120) == 0
+    hidden = [path.name for path in strategy.iterdir() if path.name.startswith(output.TEMP_PREFIX)]
+    assert hidden == [], hidden

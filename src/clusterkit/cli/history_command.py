@@ -11,7 +11,8 @@ from pathlib import Path
 
 import typer
 
-from clusterkit.cli.common import parse_date, write_output
+from clusterkit.cli.common import parse_date
+from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode, InputError, UsageError
 from clusterkit.results.assessment import Assessment
 from clusterkit.results.history import HistoryPoint, build_history, point
@@ -81,16 +82,23 @@ def _fixed(day: dt.date) -> Callable[[], dt.date]:
     return lambda: day
 
 
+SNAPSHOT_BYTES = 32 * 1024 * 1024
+"""Largest saved assessment read: a real one is a few hundred kilobytes."""
+
+
 def _snapshot(path: Path) -> tuple[HistoryPoint, Assessment]:
     """A saved assessment (`clusterkit assess --format json -o FILE`) as a point of the history."""
     from pydantic import ValidationError
 
+    from clusterkit.load.files import read_regular
+
+    # Through the one input reader: a FIFO given as a snapshot is refused instead of hanging, and the
+    # snapshot counts as an input that no output may replace.
+    data = read_regular(path, SNAPSHOT_BYTES, str(path))
+    if len(data) > SNAPSHOT_BYTES:
+        raise InputError.single(str(path), "the snapshot is larger than 32 MiB", "too-large")
     try:
-        assessment = Assessment.model_validate_json(path.read_bytes())
-    except OSError as error:
-        raise InputError.single(
-            str(path), f"cannot read the snapshot: {error.strerror}", "unreadable"
-        ) from None
+        assessment = Assessment.model_validate_json(data)
     except ValidationError as error:
         raise InputError.single(
             str(path),

@@ -232,3 +232,20 @@ def test_validate_warns_without_a_schema_modeline(cli: Cli, strategy: Path) -> N
     assert without.code == 0, without
     assert "warning: no `# yaml-language-server: $schema=" in without.stderr
     assert "Rancher" in without.stderr
+
+
+def _invalid_cases() -> list[Path]:
+    return sorted(p for p in INVALID.glob("*.yaml") if not p.name.endswith(".expected.yaml"))
+
+
+@pytest.mark.parametrize("case", _invalid_cases(), ids=[p.stem for p in _invalid_cases()])
+def test_no_invalid_corpus_file_crashes_an_assessing_command(
+    cli: Cli, tmp_path: Path, case: Path
+) -> None:
+    shutil.copy(case, tmp_path / case.name)
+    for command in ("report", "check"):
+        result = cli(command, case.name, cwd=tmp_path)
+        input_error(result)
+        *lines, summary = result.stderr.splitlines()
+        assert re.fullmatch(r"\d+ errors? in 1 file", summary), result
+        assert all(LINE.fullmatch(line) for line in lines), result

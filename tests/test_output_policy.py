@@ -251,13 +251,17 @@ def test_a_signal_while_writing_leaves_no_temporary_file_and_the_old_report(
     assert signal.getsignal(signal.SIGTERM) is not None
 
 
-def test_the_editing_writer_may_replace_its_own_input(tmp_path: Path) -> None:
-    evidence = tmp_path / "cluster.yaml"
+def test_the_editing_writer_may_replace_the_file_it_edits(tmp_path: Path) -> None:
+    evidence, document = tmp_path / "cluster.yaml", tmp_path / "strategy.md"
     evidence.write_text("old: 1\n")
+    document.write_text("# Strategy\n")
     with pytest.raises(UsageError, match="input"):
         output.atomic_write(evidence, "new: 1\n", protected=[evidence])
-    assert output.atomic_write(evidence, "new: 1\n", protected=[evidence], editing=True)
+    assert output.atomic_write(evidence, "new: 1\n", protected=[evidence, document], editing=True)
     assert evidence.read_text() == "new: 1\n"
+    with pytest.raises(UsageError, match="input"):  # editing exempts the edited file, nothing else
+        output.atomic_write(document, "x\n", protected=[evidence, document])
+    assert document.read_text() == "# Strategy\n"
 
 
 def _report_process(folder: Path) -> subprocess.Popen[bytes]:

@@ -58,9 +58,10 @@ def atomic_write(
     path: Path, content: str | bytes, *, protected: Iterable[Path] = (), editing: bool = False
 ) -> Path:
     """Replace ``path`` with ``content`` (text is written as UTF-8 with LF line ends); returns the file
-    written (the target of an in-repository symbolic link). ``editing``: ``path`` is the input a command
-    edits on purpose, so being an input of the run does not stop it."""
-    target = checked_target(path, () if editing else protected, inputs_count=not editing)
+    written (the target of an in-repository symbolic link). ``editing``: ``path`` is the evidence file a
+    command edits on purpose (init, interview, imports), so being an input does not stop it; every
+    other input (a document, a pack) still does."""
+    target = checked_target(path, protected, exempt=absolute(path) if editing else None)
     data = content.encode("utf-8") if isinstance(content, str) else content
     _remove_leftovers(target.parent)
     with _temporary(target.parent, path) as temporary:
@@ -72,9 +73,11 @@ def atomic_write(
 
 
 def checked_target(
-    path: Path, protected: Iterable[Path] = (), *, inputs_count: bool = True
+    path: Path, protected: Iterable[Path] = (), *, exempt: Path | None = None
 ) -> Path:
-    """The resolved file ``path`` names, once the policy allows writing it; UsageError otherwise."""
+    """The resolved file ``path`` names, once the policy allows writing it; UsageError otherwise.
+
+    ``protected`` adds paths to the run's inputs; ``exempt`` is the one input that may be replaced."""
     try:
         resolved = path.resolve()
     except RuntimeError:  # Python 3.11-3.12 report a loop of symbolic links this way
@@ -88,7 +91,10 @@ def checked_target(
     except OSError as error:  # a name too long, a file in a folder that is no folder
         raise _refused(path, _reason(error)) from None
     exists = mode is not None
-    _check_not_an_input(path, resolved, exists, [*protected, *(inputs() if inputs_count else ())])
+    guarded = [*protected, *inputs()]
+    _check_not_an_input(
+        path, resolved, exists, [item for item in guarded if absolute(item) != exempt]
+    )
     _check_link(path, resolved)
     kind = kind_of(mode) if mode is not None else None
     if kind is not None:

@@ -115,7 +115,10 @@ to the evidence file. It may not leave the repository (the git work tree around 
 its folder outside git): an absolute path, or `../` out of the repository, is an error at its line.
 clusterkit checks that each named document exists and, where a check asks, which sections it has, how
 long it is and when it last changed. A named document that does not exist makes its checks unmet;
-`clusterkit validate` warns about it.
+`clusterkit validate` warns about it. Only a regular file counts as a document (a folder, a FIFO or a
+device does not, and is never opened); a name in the path may have at most 255 bytes and the path at
+most 4,096. A file date or commit date outside 1900 to 2200 counts as no date. Packs named in
+`criteria` follow the same rule as documents: a bundled id, or a file inside the repository.
 
 **Formats.** Documents are read as what they hold, told by their first bytes, not only by their name:
 

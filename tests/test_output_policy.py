@@ -77,6 +77,19 @@ def test_a_committed_report_link_out_of_the_repository_is_not_followed(
     assert (strategy / "report.html").is_symlink()
 
 
+def test_the_evidence_files_repository_is_guarded_too_when_run_from_elsewhere(
+    strategy: Path, cli: Cli, tmp_path: Path
+) -> None:
+    victim = tmp_path / "victim.sh"
+    victim.write_text("echo run\n")
+    (strategy / "report.html").symlink_to(victim)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = cli("report", "--format", "html", strategy / "cluster.yaml", cwd=elsewhere)
+    refused(result, "report.html")
+    assert victim.read_text() == "echo run\n"
+
+
 def test_output_through_a_linked_folder_out_of_the_repository_is_refused(
     strategy: Path, cli: Cli
 ) -> None:

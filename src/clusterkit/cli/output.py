@@ -78,6 +78,7 @@ def checked_target(
     """The resolved file ``path`` names, once the policy allows writing it; UsageError otherwise.
 
     ``protected`` adds paths to the run's inputs; ``exempt`` is the one input that may be replaced."""
+    protected = tuple(protected)
     try:
         resolved = path.resolve()
     except RuntimeError:  # Python 3.11-3.12 report a loop of symbolic links this way
@@ -95,7 +96,7 @@ def checked_target(
     _check_not_an_input(
         path, resolved, exists, [item for item in guarded if absolute(item) != exempt]
     )
-    _check_link(path, resolved)
+    _check_link(path, resolved, protected)
     kind = kind_of(mode) if mode is not None else None
     if kind is not None:
         advice = (
@@ -128,17 +129,19 @@ def _check_not_an_input(path: Path, resolved: Path, exists: bool, protected: lis
         raise _refused(path, "it is an input of this run (the evidence file, a document or a pack)")
 
 
-def _check_link(path: Path, resolved: Path) -> None:
-    """Refuse a path inside the repository that a symbolic link takes outside it."""
+def _check_link(path: Path, resolved: Path, protected: Iterable[Path]) -> None:
+    """Refuse a path inside a repository that a symbolic link takes outside it: the repository of the
+    working folder, or of an evidence file the command names (its default report.html goes beside it)."""
     from clusterkit.facts.documents import repository_root
 
     # abspath, not resolve: the path as written (`..` folded), before any link is followed
     written = Path(os.path.abspath(path))  # noqa: PTH100
-    root = repository_root(Path.cwd())
-    if written.is_relative_to(root) and not resolved.is_relative_to(root):
-        raise _refused(
-            path, f"a symbolic link takes it to {resolved}, outside the repository {root}"
-        )
+    folders = {Path.cwd(), *(absolute(item).parent for item in protected)}
+    for root in {repository_root(folder) for folder in folders if folder.is_dir()}:
+        if written.is_relative_to(root) and not resolved.is_relative_to(root):
+            raise _refused(
+                path, f"a symbolic link takes it to {resolved}, outside the repository {root}"
+            )
 
 
 @contextlib.contextmanager

@@ -4,6 +4,7 @@ traceback or a hang. The evidence-file cases that need no CLI are corpus files i
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -12,6 +13,7 @@ import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -84,6 +86,23 @@ def test_a_file_time_outside_pythons_dates_is_no_date(cli: Cli, tmp_path: Path) 
         pytest.skip("the file system cannot hold such a time")
     result = cli("assess", "--today", "2026-06-01", "-f", "json", cwd=repo)
     assert result.code in (0, 1), result
+
+
+def test_file_times_python_cannot_hold_are_no_date() -> None:
+    # File systems clamp what os.utime sets (ext4 stops at 2446), so the times no file system here can
+    # hold are given through a stand-in for the file.
+    from clusterkit.facts.documents import _file_date
+
+    class Stamped:
+        def __init__(self, seconds: float) -> None:
+            self.seconds = seconds
+
+        def stat(self) -> SimpleNamespace:
+            return SimpleNamespace(st_mtime=self.seconds)
+
+    for seconds in (1e20, -1e20, float("nan"), 2**40):
+        assert _file_date(Stamped(seconds)) is None, seconds  # type: ignore[arg-type]
+    assert _file_date(Stamped(0)) == dt.date(1970, 1, 1)  # type: ignore[arg-type]
 
 
 @pytest.mark.git

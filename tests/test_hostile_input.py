@@ -243,6 +243,12 @@ def test_declarations_for_indicators_no_pack_has_are_errors(cli: Cli, strategy: 
         input_error(result, "unknown-indicator", "`4.1.44`", "did you mean `4.1.4`?", "`9.9.9`")
 
 
+@pytest.mark.parametrize("version", ["true", "1.0", '"1"'])
+def test_schema_version_is_the_whole_number_1(cli: Cli, strategy: Path, version: str) -> None:
+    edit(strategy / "cluster.yaml", "schema_version: 1 ", f"schema_version: {version} ")
+    input_error(cli("validate", cwd=strategy), "cluster.yaml:2:", "schema_version")
+
+
 def test_validate_warns_without_a_schema_modeline(cli: Cli, strategy: Path) -> None:
     with_line = cli("validate", cwd=strategy)
     assert with_line.code == 0 and "$schema" not in with_line.stderr, with_line

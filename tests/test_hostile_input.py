@@ -255,8 +255,11 @@ def test_validate_warns_without_a_schema_modeline(cli: Cli, strategy: Path) -> N
     edit(strategy / "cluster.yaml", "# yaml-language-server: $schema=", "# schema: ")
     without = cli("validate", cwd=strategy)
     assert without.code == 0, without
-    assert "warning: no `# yaml-language-server: $schema=" in without.stderr
-    assert "Rancher" in without.stderr
+    assert "cluster.yaml:1:1: warning: no `# yaml-language-server: $schema=" in without.stderr
+    assert "Rancher" in without.stderr and "[no-schema-line]" in without.stderr
+    (strategy / "cluster.yaml").rename(strategy / "evidence.yaml")  # no other tool claims this name
+    other = cli("validate", "evidence.yaml", cwd=strategy)
+    assert other.code == 0 and "no-schema-line" not in other.stderr, other
 
 
 def _invalid_cases() -> list[Path]:

@@ -43,10 +43,9 @@ def validate(files: list[Path], criteria: list[str], strict: bool = False) -> Ex
         except InputError as error:
             problems.extend(error.problems)
             continue
-        if not has_schema_modeline(file):
-            typer.echo(
-                Problem(str(file), 1, 1, NO_MODELINE, "no-schema-line").format("warning"), err=True
-            )
+        if file.name in EDITOR_NAMES and not has_schema_modeline(file):
+            warning = Problem(str(file), 1, 1, NO_MODELINE, "no-schema-line", hint=MODELINE_HINT)
+            typer.echo(warning.format("warning"), err=True)
         missing = missing_documents(loaded)
         if strict:
             problems.extend(missing)
@@ -65,9 +64,11 @@ def validate(files: list[Path], criteria: list[str], strict: bool = False) -> Ex
 
 NO_MODELINE = (
     "no `# yaml-language-server: $schema=...` line, so an editor may check this file against another "
-    "tool's schema (cluster.yaml is mapped to Rancher's RKE configuration); add the line `clusterkit "
-    'init` writes (docs/ci.md, "Editors")'
+    "tool's schema (the public schema catalogue maps cluster.yaml to Rancher's RKE configuration)"
 )
+MODELINE_HINT = "add one as the first line, as `clusterkit init` does (docs/ci.md, section 7)"
+EDITOR_NAMES = frozenset({"cluster.yaml", "cluster.yml"})
+"""The file names the public schema catalogue gives another tool's schema."""
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=\S", re.MULTILINE)
 
 

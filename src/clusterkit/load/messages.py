@@ -151,7 +151,8 @@ def _out_of_range(kind: str, ctx: dict[str, Any], value: Any) -> tuple[str, str]
     bound = ctx.get(key)
     hint = ""
     # a whole number above 1 for a share is a percentage (75 for 75 %), not a typo of 0.75
-    percent = isinstance(value, int | float) and float(value).is_integer() and 1 < value <= 100
+    # (the range test first: float() of a 400-digit count overflows)
+    percent = isinstance(value, int | float) and 1 < value <= 100 and float(value).is_integer()
     if kind == "less_than_equal" and bound == 1 and percent:
         hint = (
             f"a share is written from 0 to 1: {value:g} % is {value / 100:g}, "

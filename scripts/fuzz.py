@@ -206,15 +206,8 @@ class Pipeline:
     """Everything loaded once per session: the bundled packs the examples use, the renderers."""
 
     def __init__(self) -> None:
-        import functools
-
-        from clusterkit.facts import documents
         from clusterkit.pipeline import load_packs
         from clusterkit.render import RENDERERS
-
-        # The seeds' documents never change during a session, and parsing their Markdown was a third of
-        # each mutant's time; what is fuzzed is the evidence file, so their headings are read once.
-        documents._headings = functools.cache(documents._headings)
 
         self.packs = {
             name: load_packs([name])

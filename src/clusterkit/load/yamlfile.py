@@ -168,6 +168,7 @@ class _Builder:
         mark = node.start_mark
         self.values[path] = Position(mark.line + 1, mark.column + 1)
         if type(node) is yaml.ScalarNode:  # the common case first: most values are scalars
+            self._check_controls(node, path)
             return self._scalar(node)
         if isinstance(node, yaml.MappingNode):
             self._expect_tag(node, MAP, "a mapping")

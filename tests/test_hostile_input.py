@@ -91,7 +91,7 @@ def test_a_file_time_outside_pythons_dates_is_no_date(cli: Cli, tmp_path: Path) 
 def test_file_times_python_cannot_hold_are_no_date() -> None:
     # File systems clamp what os.utime sets (ext4 stops at 2446), so the times no file system here can
     # hold are given through a stand-in for the file.
-    from clusterkit.facts.documents import _file_date
+    from clusterkit.facts.dates import file_date as _file_date
 
     class Stamped:
         def __init__(self, seconds: float) -> None:

@@ -44,8 +44,8 @@ def validate(files: list[Path], criteria: list[str], strict: bool = False) -> Ex
             problems.extend(error.problems)
             continue
         if file.name in EDITOR_NAMES and not has_schema_modeline(file):
-            warning = Problem(str(file), 1, 1, NO_MODELINE, "no-schema-line", hint=MODELINE_HINT)
-            typer.echo(warning.format("warning"), err=True)
+            unnamed = Problem(str(file), 1, 1, NO_MODELINE, "no-schema-line", hint=MODELINE_HINT)
+            typer.echo(unnamed.format("warning"), err=True)
         missing = missing_documents(loaded)
         if strict:
             problems.extend(missing)

@@ -1,7 +1,9 @@
 """When each document last changed: git first, then the document's own metadata, then the file time.
 
 The file time is the last resort because a copy or a checkout resets it; the warning that says it was used
-names the documents, so a user knows which dates to distrust.
+names the documents, so a user knows which dates to distrust. A date outside 1900 to 2200 (a forged commit
+in year 10000, a PDF that says it was written in year 1, a file time Python cannot hold) is no date:
+month arithmetic stays inside the window every date of an evidence file is in.
 """
 
 from __future__ import annotations
@@ -15,6 +17,20 @@ from clusterkit.facts.readers import DocumentError, Identity, own_date
 from clusterkit.models.facts import DateSource
 
 Dated = tuple[dt.date, DateSource]
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+
+
+def usable(day: dt.date | None) -> dt.date | None:
+    """``day`` when it is inside the window an assessment can count from, else None."""
+    return day if day is not None and EARLIEST <= day <= LATEST else None
+
+
+def file_date(file: Path) -> dt.date | None:
+    """The UTC date of a file's modification time; None outside the window, or when Python cannot hold it."""
+    try:
+        return usable(dt.datetime.fromtimestamp(file.stat().st_mtime, tz=dt.UTC).date())
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def document_dates(
@@ -26,21 +42,21 @@ def document_dates(
     warnings = list(history.warnings)
     by_file_time: list[str] = []
     for reference, file in sorted(files.items()):
-        committed = history.dates.get(file.resolve())
+        committed = usable(history.dates.get(file.resolve()))
         if committed is not None:
             dates[reference] = (committed, "git")
             continue
         own, problem = _own_date(file, identities.get(reference))
+        own = usable(own)
         if problem:
             warnings.append(f"{reference}: {problem}")
         if own is not None:
             dates[reference] = (own, "metadata")
             continue
-        dates[reference] = (
-            dt.datetime.fromtimestamp(file.stat().st_mtime, tz=dt.UTC).date(),
-            "mtime",
-        )
-        by_file_time.append(reference)
+        changed = file_date(file)
+        if changed is not None:
+            dates[reference] = (changed, "mtime")
+            by_file_time.append(reference)
     if by_file_time:
         warnings.append(
             "file dates (which a copy or checkout resets) are used for documents that git does not know "

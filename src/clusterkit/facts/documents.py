@@ -20,6 +20,7 @@ from clusterkit.facts.dates import document_dates
 from clusterkit.facts.git import work_tree_root
 from clusterkit.facts.readers import READERS, DocumentError, Identity, identify, read
 from clusterkit.facts.readers.base import a_file
+from clusterkit.load.files import note_input
 from clusterkit.load.yamlfile import KeyPath, YamlDocument
 from clusterkit.models.base import DocumentPath
 from clusterkit.models.facts import DocumentContent, DocumentFact, Facts
@@ -141,7 +142,7 @@ def _named(evidence: BaseModel, source: YamlDocument, base: Path, root: Path) ->
     problems: list[Problem] = []
     named: Named = {}
     for where, reference in document_references(evidence):
-        reason = _outside(reference, base, root)
+        reason = outside_repository(reference, base, root) or _unusable(reference)
         if reason:
             position = source.locate(where)
             hint = "name documents relative to the evidence file, inside its repository"
@@ -151,13 +152,14 @@ def _named(evidence: BaseModel, source: YamlDocument, base: Path, root: Path) ->
                     position.line,
                     position.column,
                     reason,
-                    "path-outside",
+                    "invalid-path" if reason.startswith("the path") else "path-outside",
                     ".".join(str(part) for part in where),
                     hint,
                 )
             )
             continue
         named.setdefault(str(reference), (where, base / reference))
+        note_input(base / reference)  # no output may replace it, even before it exists
     if problems:
         raise InputError(problems)
     return named
@@ -221,12 +223,32 @@ def _positioned(source: YamlDocument, where: KeyPath, message: str) -> str:
     return f"{source.path}:{position.line}:{position.column}: {field}: {message}"
 
 
-def _outside(reference: str, base: Path, root: Path) -> str:
-    """Why a document path may not be used, or '' when it is fine."""
+def outside_repository(reference: str, base: Path, root: Path) -> str:
+    """Why a path named in the evidence file (a document, a pack) leaves ``root``, or '' when it does not."""
     if Path(reference).is_absolute() or reference.startswith(("/", "\\")) or ":" in reference[:3]:
         return f"`{reference}` is an absolute path"
-    resolved = (base / reference).resolve()
+    try:
+        resolved = (base / reference).resolve()
+    except RuntimeError:  # a loop of symbolic links (Python 3.11-3.12)
+        return f"`{reference}` is a loop of symbolic links"
+    except (OSError, ValueError) as error:
+        return f"`{reference}` cannot be followed: {getattr(error, 'strerror', None) or error}"
     if not resolved.is_relative_to(root):
         via = " (through a symbolic link)" if ".." not in Path(reference).parts else ""
         return f"`{reference}` points outside the repository{via}"
+    return ""
+
+
+# What file systems allow (Linux: a name of 255 bytes, a path of 4,096); past them the OS call fails.
+MAX_NAME_BYTES = 255
+MAX_PATH_BYTES = 4096
+
+
+def _unusable(reference: str) -> str:
+    """Why the file system cannot take a document path, or ''."""
+    if len(reference.encode("utf-8", "surrogateescape")) > MAX_PATH_BYTES:
+        return f"the path is longer than {MAX_PATH_BYTES} bytes"
+    parts = Path(reference).parts
+    if any(len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES for part in parts):
+        return f"the path has a name longer than {MAX_NAME_BYTES} bytes"
     return ""

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from clusterkit.cli.common import parse_date, write_output
+from clusterkit.cli.common import parse_date
+from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:

@@ -14,6 +14,7 @@ from clusterkit.models.base import (
     DocumentPath,
     FieldError,
     Ratio,
+    Strict,
     Text,
     exceeding,
 )

@@ -10,7 +10,6 @@ documents read (sections, length) only where a rule reads them.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,7 @@ from clusterkit.load.validation import validate
 from clusterkit.load.yamlfile import YamlDocument, load_file
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
+from clusterkit.packs.declarations import check_declarations, located
 from clusterkit.packs.files import bundled_pack_paths, resolve_reference
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def check_named_packs(loaded: LoadedEvidence) -> None:
                 hint = error.problems[0].hint
         if not found:
             where = ("criteria", index)
-            problems.append(_problem(loaded.document, where, message, code, hint))
+            problems.append(located(loaded.document, where, message, code, hint))
     if problems:
         raise InputError(problems)
 
@@ -132,43 +132,6 @@ def missing_documents(loaded: LoadedEvidence) -> list[Problem]:
             )
         )
     return problems
-
-
-def check_declarations(loaded: LoadedEvidence, packs: Sequence[CriteriaPack]) -> None:
-    """A declaration that none of the file's packs reads (a typo such as `4.1.44`) is an error, not
-    silence. Only for the packs the file itself names (or the default): packs chosen with --criteria
-    may be other ones, for which the file's declarations were never meant."""
-    from clusterkit.models.rules import DeclarationRule
-
-    known = {indicator.id for pack in packs for indicator in pack.indicators()}
-    known |= {
-        check.rule.indicator
-        for pack in packs
-        for indicator in pack.indicators()
-        for check in indicator.checks
-        if isinstance(check.rule, DeclarationRule) and check.rule.indicator
-    }
-    problems = []
-    for key in loaded.evidence.declarations or {}:
-        if key in known:
-            continue
-        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
-        names = ", ".join(pack.id for pack in packs)
-        hint = f"did you mean `{close[0]}`?" if close else f"the indicators are those of {names}"
-        message = f"no criteria pack of this run ({names}) has the indicator `{key}`"
-        problems.append(
-            _problem(loaded.document, ("declarations", key), message, "unknown-indicator", hint)
-        )
-    if problems:
-        raise InputError(problems)
-
-
-def _problem(
-    document: YamlDocument, where: tuple[str | int, ...], message: str, code: str, hint: str
-) -> Problem:
-    position = document.locate(where, prefer_key=True)
-    field = ".".join(str(part) for part in where)
-    return Problem(document.path, position.line, position.column, message, code, field, hint)
 
 
 def assessment_date(
@@ -253,7 +216,7 @@ def run(
         references, relative_to = pack_references(loaded, criteria)
         packs = load_packs(references, relative_to)
     if not criteria:  # with --criteria, the file's declarations may be for its own packs, not these
-        check_declarations(loaded, packs.packs)
+        check_declarations(loaded.evidence, loaded.document, packs.packs)
     date, source = assessment_date(today, loaded.evidence, clock)
     facts = loaded.facts
     if reads_document_dates(packs.packs):

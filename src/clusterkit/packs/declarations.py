@@ -1,0 +1,52 @@
+"""Declarations in an evidence file for indicators that none of its packs has: a typo, not silence."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from clusterkit.errors import InputError, Problem
+from clusterkit.load.yamlfile import KeyPath, YamlDocument
+
+if TYPE_CHECKING:
+    from clusterkit.models.evidence import Evidence
+    from clusterkit.models.pack import CriteriaPack
+
+
+def check_declarations(
+    evidence: Evidence, document: YamlDocument, packs: Sequence[CriteriaPack]
+) -> None:
+    """A declaration that none of the file's packs reads (`4.1.44`, `9.9.9`) is an error at its key, with
+    the closest indicator id. The caller passes the packs the file itself names (or the default): packs
+    chosen with --criteria may be other ones, for which the file's declarations were never meant."""
+    from clusterkit.models.rules import DeclarationRule
+
+    known = {indicator.id for pack in packs for indicator in pack.indicators()}
+    known |= {
+        check.rule.indicator
+        for pack in packs
+        for indicator in pack.indicators()
+        for check in indicator.checks
+        if isinstance(check.rule, DeclarationRule) and check.rule.indicator
+    }
+    names = ", ".join(pack.id for pack in packs)
+    problems = []
+    for key in evidence.declarations or {}:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else f"the indicators are those of {names}"
+        message = f"no criteria pack of this run ({names}) has the indicator `{key}`"
+        problems.append(
+            located(document, ("declarations", key), message, "unknown-indicator", hint)
+        )
+    if problems:
+        raise InputError(problems)
+
+
+def located(document: YamlDocument, where: KeyPath, message: str, code: str, hint: str) -> Problem:
+    """A problem at ``where`` in ``document`` (a mapping entry at its key)."""
+    position = document.locate(where, prefer_key=True)
+    field = ".".join(str(part) for part in where)
+    return Problem(document.path, position.line, position.column, message, code, field, hint)

@@ -290,5 +290,108 @@ def history(
     )
 
 
+@app.command(short_help="Many clusters at once: tiers, peer percentiles, CSV/Excel/HTML.")
+def portfolio(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Evidence files, folders (searched for cluster.yaml) or text files listing them.",
+            metavar="PATH...",
+        ),
+    ],
+    criteria: Criteria = None,
+    level: Level = None,
+    today: Today = None,
+    output_format: Annotated[str, format_option("portfolio", "table")] = "table",
+    output: Output = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", metavar="N", help="Worker processes; default: every core."),
+    ] = None,
+    group_by: Annotated[
+        str,
+        typer.Option(
+            "--group-by",
+            metavar="FIELD",
+            help="The evidence field whose value is a cluster's peer group.",
+        ),
+    ] = "cluster.field",
+    anonymise: Annotated[
+        bool,
+        typer.Option(
+            "--anonymise",
+            help="Codes instead of names, no free text, no statistics of groups under 5 clusters.",
+        ),
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 2 when any file could not be assessed.")
+    ] = False,
+    benchmark_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--benchmark-out",
+            metavar="PATH",
+            help="Also write the peer distributions (no cluster data) for report --benchmark.",
+        ),
+    ] = None,
+) -> None:
+    """Assess many evidence files against the same packs and compare each cluster with its peers.
+
+    Every file is assessed against --criteria (default esca-gold). A file that cannot be assessed is a row
+    with its error; the run goes on (exit 2 at the end with --strict).
+    """
+    from clusterkit.cli import portfolio_command
+
+    args = portfolio_command.PortfolioArgs(
+        paths=paths,
+        criteria=criteria or [],
+        levels=level or [],
+        today=today,
+        output_format=output_format,
+        output=output,
+        jobs=jobs,
+        group_by=group_by,
+        anonymise=anonymise,
+        strict=strict,
+        benchmark_out=benchmark_out,
+    )
+    run_command(lambda: portfolio_command.portfolio(args))
+
+
+@criteria_app.command("list", short_help="List packs with indicator counts.")
+def criteria_list(
+    extra: Annotated[
+        list[str] | None,
+        typer.Argument(help="Paths of your own packs to list as well.", metavar="PACK..."),
+    ] = None,
+) -> None:
+    """List the bundled criteria packs with their indicator counts and levels."""
+    from clusterkit.cli import inspect_commands
+
+    run_command(lambda: inspect_commands.list_packs(extra or []))
+
+
+@criteria_app.command("show", short_help="Show a pack or one indicator in full.")
+def criteria_show(
+    pack: Annotated[str, typer.Argument(help="Pack id or path.", metavar="PACK")],
+    indicator: Annotated[str | None, typer.Argument(help="An indicator id, e.g. 4.1.5.")] = None,
+) -> None:
+    """Show a pack's areas and indicators, or one indicator with its checks, points, basis and fixes."""
+    from clusterkit.cli import inspect_commands
+
+    run_command(lambda: inspect_commands.show(pack, indicator))
+
+
+@app.command(short_help="Print the JSON Schema of an input file.")
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="evidence or criteria.")],
+    output: Output = None,
+) -> None:
+    """Print the JSON Schema of evidence files or criteria packs, for editor completion."""
+    from clusterkit.cli import inspect_commands
+
+    run_command(lambda: inspect_commands.schema(kind.value, output))
+
+
 app.add_typer(survey_app, name="survey")
 browse_options.register(app)  # schema and criteria list/show, last in the list

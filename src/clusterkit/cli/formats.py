@@ -20,6 +20,13 @@ TERMINAL: dict[str, dict[str, Format]] = {
             "clusterkit.cli.table:render", ("assess",), "a summary table for the terminal"
         )
     },
+    "portfolio": {
+        "table": Format(
+            "clusterkit.cli.portfolio_table:render",
+            ("portfolio",),
+            "a table for the terminal: tiers, scores and percentiles per cluster",
+        )
+    },
 }
 
 
@@ -55,6 +62,8 @@ def is_machine(command: str, name: str) -> bool:
     return choices(command)[name].machine
 
 
-def produce(command: str, name: str, result: Any, options: RenderOptions | None = None) -> str:
-    """Render ``result`` in one of the command's formats."""
+def produce(
+    command: str, name: str, result: Any, options: RenderOptions | None = None
+) -> str | bytes:
+    """Render ``result`` in one of the command's formats (bytes for a binary one)."""
     return load(choices(command)[name])(result, options or RenderOptions())

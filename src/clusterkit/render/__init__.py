@@ -25,6 +25,8 @@ class RenderOptions:
 
 
 Renderer = Callable[[Any, RenderOptions], str]
+# A format may be binary (XLSX): its renderer returns bytes, and the writer writes them as they are.
+AnyRenderer = Callable[[Any, RenderOptions], str | bytes]
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Format:
     # Where `report` and `history` write it without -o, beside the evidence file (a browser opens a file, not a
     # stream); None: to stdout, for a pipe or a redirect.
     default_file: str | None = None
+    binary: bool = False  # the renderer returns bytes (never printed to a terminal)
 
 
 ASSESSMENT_JSON = Format(
@@ -75,6 +78,46 @@ RENDERERS: dict[str, dict[str, Format]] = {
         ),
         "summary": Format(
             "clusterkit.render.summary:render", (), "the short Markdown of a CI step summary"
+        ),
+    },
+    "portfolio": {
+        "csv": Format(
+            "clusterkit.render.portfolio_csv:wide",
+            ("portfolio",),
+            "CSV, one row per file: levels, scores per area, minimums, unknowns, blocking gaps, percentiles",
+            machine=True,
+        ),
+        "csv-long": Format(
+            "clusterkit.render.portfolio_csv:long",
+            ("portfolio",),
+            "CSV, one row per file and indicator, with percentiles",
+            machine=True,
+        ),
+        "xlsx": Format(
+            "clusterkit.render.portfolio_xlsx:render",
+            ("portfolio",),
+            "an Excel workbook with a sheet per view (needs the xlsx extra)",
+            machine=True,
+            binary=True,
+        ),
+        "json": Format(
+            "clusterkit.render.portfolio_json:render",
+            ("portfolio",),
+            "the portfolio as JSON: rows, positions, peer statistics, roll-up rules",
+            machine=True,
+        ),
+        "html": Format(
+            "clusterkit.render.portfolio_html:render",
+            ("portfolio",),
+            "a self-contained HTML overview: tiers, heat map, box plots, shared gaps",
+        ),
+    },
+    "benchmark": {
+        "json": Format(
+            "clusterkit.render.portfolio_json:benchmark",
+            (),
+            "the peer distributions of a portfolio, without cluster data",
+            machine=True,
         ),
     },
     "diff": {
@@ -127,14 +170,14 @@ def offered(command: str) -> dict[str, Format]:
     }
 
 
-def load(spec: Format) -> Renderer:
+def load(spec: Format) -> AnyRenderer:
     """The function behind a format, imported now."""
     module_name, _, function = spec.target.partition(":")
-    found: Renderer = getattr(importlib.import_module(module_name), function)
+    found: AnyRenderer = getattr(importlib.import_module(module_name), function)
     return found
 
 
-def renderer(name: str, kind: str = "assessment") -> Renderer:
+def renderer(name: str, kind: str = "assessment") -> AnyRenderer:
     """The renderer registered under ``name`` for results of ``kind``; KeyError for an unknown one."""
     return load(RENDERERS[kind][name])
 
@@ -142,5 +185,18 @@ def renderer(name: str, kind: str = "assessment") -> Renderer:
 def render(
     result: Any, name: str, options: RenderOptions | None = None, *, kind: str = "assessment"
 ) -> str:
-    """Render a result in a registered format."""
-    return renderer(name, kind)(result, options or RenderOptions())
+    """Render a result in a registered text format."""
+    text = renderer(name, kind)(result, options or RenderOptions())
+    if not isinstance(text, str):
+        raise TypeError(f"{kind} format {name} is binary; use render_bytes")
+    return text
+
+
+def render_bytes(
+    result: Any, name: str, options: RenderOptions | None = None, *, kind: str = "assessment"
+) -> bytes:
+    """Render a result in a registered binary format (XLSX)."""
+    data = renderer(name, kind)(result, options or RenderOptions())
+    if not isinstance(data, bytes):
+        raise TypeError(f"{kind} format {name} is text; use render")
+    return data

@@ -1,4 +1,4 @@
-"""Times and ratios for docs/performance.md: python scripts/bench.py [--pairs N].
+"""Times and ratios for docs/performance.md: python scripts/bench.py [--pairs N] | portfolio N.
 
 Each round runs every command once, in an order that rotates from round to round, so a command and the
 floors it is compared with run side by side under the same load; a ratio is taken within each round,
@@ -236,6 +236,14 @@ def load_average() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == [
+        "portfolio"
+    ]:  # `bench.py portfolio N`: its own arguments, in its own module
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from bench_portfolio import main as portfolio_main
+
+        return portfolio_main(arguments[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=11, help="rounds timed (after one warm-up)")
     args = parser.parse_args(argv)

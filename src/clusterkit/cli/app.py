@@ -358,40 +358,5 @@ def portfolio(
     run_command(lambda: portfolio_command.portfolio(args))
 
 
-@criteria_app.command("list", short_help="List packs with indicator counts.")
-def criteria_list(
-    extra: Annotated[
-        list[str] | None,
-        typer.Argument(help="Paths of your own packs to list as well.", metavar="PACK..."),
-    ] = None,
-) -> None:
-    """List the bundled criteria packs with their indicator counts and levels."""
-    from clusterkit.cli import inspect_commands
-
-    run_command(lambda: inspect_commands.list_packs(extra or []))
-
-
-@criteria_app.command("show", short_help="Show a pack or one indicator in full.")
-def criteria_show(
-    pack: Annotated[str, typer.Argument(help="Pack id or path.", metavar="PACK")],
-    indicator: Annotated[str | None, typer.Argument(help="An indicator id, e.g. 4.1.5.")] = None,
-) -> None:
-    """Show a pack's areas and indicators, or one indicator with its checks, points, basis and fixes."""
-    from clusterkit.cli import inspect_commands
-
-    run_command(lambda: inspect_commands.show(pack, indicator))
-
-
-@app.command(short_help="Print the JSON Schema of an input file.")
-def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="evidence or criteria.")],
-    output: Output = None,
-) -> None:
-    """Print the JSON Schema of evidence files or criteria packs, for editor completion."""
-    from clusterkit.cli import inspect_commands
-
-    run_command(lambda: inspect_commands.schema(kind.value, output))
-
-
 app.add_typer(survey_app, name="survey")
 browse_options.register(app)  # schema and criteria list/show, last in the list

@@ -79,7 +79,8 @@ def check_group_by(path: str) -> None:
     try:
         kind = resolve(Evidence, path).kind
     except FieldError as error:
-        raise UsageError(f"--group-by {path}: {error}") from None
+        hint = f"; {error.hint}" if error.hint else ""
+        raise UsageError(f"--group-by {path}: {error}{hint}") from None
     if kind not in ("text", "number", "bool", "date"):
         raise UsageError(f"--group-by {path}: a {kind} is not one value to group by; name a field")
 

@@ -216,3 +216,37 @@ def test_a_bad_group_by_or_level_is_one_usage_error(corpus: Path) -> None:
     assert level.code == 2 and "platinum" in level.stderr, level
     empty = run_cli("portfolio", corpus / "cluster-00000" / "docs")
     assert empty.code == 2 and "no cluster.yaml" in empty.stderr, empty
+
+
+def test_xlsx_has_a_sheet_per_view_with_the_csv_numbers(
+    corpus: Path, wide: list[dict[str, str]], tmp_path: Path
+) -> None:
+    import openpyxl
+
+    target = tmp_path / "portfolio.xlsx"
+    result = run_cli("portfolio", corpus, "-f", "xlsx", "-o", target, "--jobs", "1")
+    assert result.code == 0, result
+    book = openpyxl.load_workbook(target, read_only=True)
+    assert book.sheetnames == ["clusters", "indicators", "peers", "shared gaps", "rules"]
+    rows = list(book["clusters"].iter_rows(values_only=True))
+    header = list(rows[0])
+    assert header == list(wide[0])
+    for values, row in zip(rows[1:], wide, strict=True):
+        cells = dict(zip(header, values, strict=True))
+        assert cells["name"] == row["name"]
+        assert cells["score"] == float(row["score"])
+        assert cells["area 4"] == float(row["area 4"])
+        assert cells["target_reached"] is (row["target_reached"] == "true")
+    again = tmp_path / "again.xlsx"
+    run_cli("portfolio", corpus, "-f", "xlsx", "-o", again, "--jobs", "2")
+    assert again.read_bytes() == target.read_bytes()
+
+
+def test_xlsx_without_openpyxl_names_the_extra(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl now raises ImportError
+    result = run_cli("portfolio", corpus / "cluster-00001", "-f", "xlsx", "-o", tmp_path / "x.xlsx")
+    assert result.code == 2, result
+    assert "clusterkit[xlsx]" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.xlsx").exists()

@@ -137,6 +137,14 @@ def report(
             help="Write to this file. Default: md and json to stdout; html to report.html beside the evidence file.",
         ),
     ] = None,
+    benchmark: Annotated[
+        Path | None,
+        typer.Option(
+            "--benchmark",
+            metavar="PATH",
+            help="A benchmark file of `portfolio --benchmark-out`: add the cluster against its peers (md, html).",
+        ),
+    ] = None,
 ) -> None:
     """Write the full gap report: verdicts, next steps, every indicator with its evidence, gap, fix and the
     basis of its threshold, the service portfolio. Exit 0 even when a level is not reached; 2 on bad input.
@@ -145,7 +153,7 @@ def report(
 
     run_command(
         lambda: report_command.report(
-            file, criteria or [], level or [], today, output_format, output
+            file, criteria or [], level or [], today, output_format, output, benchmark
         )
     )
 

@@ -112,6 +112,15 @@ RENDERERS: dict[str, dict[str, Format]] = {
             "a self-contained HTML overview: tiers, heat map, box plots, shared gaps",
         ),
     },
+    # `report --benchmark`: the report with the cluster against its peers (offered through report).
+    "benchmarked": {
+        "md": Format(
+            "clusterkit.render.markdown:render_benchmarked", (), "the report with a peer table"
+        ),
+        "html": Format(
+            "clusterkit.render.html:render_benchmarked", (), "the report with radar charts"
+        ),
+    },
     "benchmark": {
         "json": Format(
             "clusterkit.render.portfolio_json:benchmark",

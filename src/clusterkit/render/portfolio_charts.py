@@ -123,19 +123,22 @@ def heat_map(
     return _svg(chart_id, width, top + HEAT_CELL * len(rows) + 4, title, body)
 
 
-def _polar(
-    index: int, count: int, value: float, radius: float, centre: float
-) -> tuple[float, float]:
+RADAR_RADIUS = 150.0
+RADAR_SIDE = 180.0  # room for the area labels left and right of the circle
+RADAR_TOP = 36.0
+
+
+def _polar(index: int, count: int, value: float, scale: float = 1.0) -> tuple[float, float]:
+    """Point of axis ``index`` (of ``count``, the first straight up) at ``value`` of the radius."""
     angle = 2 * math.pi * index / count - math.pi / 2
-    scale = radius * min(max(value, 0.0), 1.0)
-    return centre + scale * math.cos(angle), centre + scale * math.sin(angle)
+    length = RADAR_RADIUS * scale * min(max(value, 0.0), 1.0)
+    centre_x, centre_y = RADAR_SIDE + RADAR_RADIUS, RADAR_TOP + RADAR_RADIUS
+    return centre_x + length * math.cos(angle), centre_y + length * math.sin(angle)
 
 
-def _polygon(values: Sequence[float], radius: float, centre: float, css: str) -> str:
-    points = " ".join(
-        f"{_n(x)},{_n(y)}"
-        for x, y in (_polar(i, len(values), v, radius, centre) for i, v in enumerate(values))
-    )
+def _polygon(values: Sequence[float], css: str) -> str:
+    corners = (_polar(i, len(values), v) for i, v in enumerate(values))
+    points = " ".join(f"{_n(x)},{_n(y)}" for x, y in corners)
     return f'<polygon class="{css}" points="{points}"/>'
 
 
@@ -149,28 +152,27 @@ def radar(
     chart_id: str,
 ) -> Markup:
     """A spider chart: the cluster's area scores against the peer median and a level's score line."""
-    radius, margin = 150.0, 120.0
-    centre = radius + margin
     count = len(labels)
-    body = [
-        _polygon([ring] * count, radius, centre, "radar-ring") for ring in (0.25, 0.5, 0.75, 1.0)
-    ]
+    centre_x, centre_y = RADAR_SIDE + RADAR_RADIUS, RADAR_TOP + RADAR_RADIUS
+    body = [_polygon([ring] * count, "radar-ring") for ring in (0.25, 0.5, 0.75, 1.0)]
     for index, label in enumerate(labels):
-        x, y = _polar(index, count, 1.0, radius, centre)
+        x, y = _polar(index, count, 1.0)
         body.append(
-            f'<line class="radar-axis" x1="{_n(centre)}" y1="{_n(centre)}" x2="{_n(x)}" y2="{_n(y)}"/>'
+            f'<line class="radar-axis" x1="{_n(centre_x)}" y1="{_n(centre_y)}" x2="{_n(x)}" y2="{_n(y)}"/>'
         )
-        lx, ly = _polar(index, count, 1.12, radius, centre)
-        anchor = "middle" if abs(lx - centre) < 10 else "start" if lx > centre else "end"
-        body.append(_text(lx, ly + 4, _clip(label, 24), "radar-label", anchor))
+        lx, ly = _polar(index, count, 1.0, 1.08)
+        anchor = "middle" if abs(lx - centre_x) < 10 else "start" if lx > centre_x else "end"
+        dy = -6 if ly < centre_y - RADAR_RADIUS * 0.9 else 14 if ly > centre_y + 10 else 4
+        body.append(_text(lx, ly + dy, _clip(label, 22), "radar-label", anchor))
     if line is not None:
-        body.append(_polygon([line] * count, radius, centre, "radar-line"))
-    body.append(_polygon(peers, radius, centre, "radar-peers"))
-    body.append(_polygon(cluster, radius, centre, "radar-cluster"))
+        body.append(_polygon([line] * count, "radar-line"))
+    body.append(_polygon(peers, "radar-peers"))
+    body.append(_polygon(cluster, "radar-cluster"))
     for index, value in enumerate(cluster):
-        x, y = _polar(index, count, value, radius, centre)
+        x, y = _polar(index, count, value)
         body.append(
             f'<circle class="radar-dot" cx="{_n(x)}" cy="{_n(y)}" r="4"><title>{escape(labels[index])}: '
             f"{escape(fmt_score(value))}</title></circle>"
         )
-    return _svg(chart_id, 2 * centre, 2 * centre, title, body)
+    width = 2 * (RADAR_SIDE + RADAR_RADIUS)
+    return _svg(chart_id, width, 2 * (RADAR_TOP + RADAR_RADIUS), title, body)

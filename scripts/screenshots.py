@@ -2,7 +2,8 @@
 
 Renders the example reports through the real pipeline, opens them in headless Chromium (Debian's
 chromium + chromium-driver, see scripts/chromium.py) and saves PNGs of the desktop view, a phone and
-the print layout.
+the print layout; then the portfolio overview of 30 generated clusters and the example's report against
+their benchmark (the radar chart).
 """
 
 from __future__ import annotations
@@ -35,6 +36,53 @@ def render_report(example: str, folder: Path) -> Path:
     target = folder / f"{example}.html"
     target.write_text(render(assessment, "html"), encoding="utf-8")
     return target
+
+
+def render_portfolio(folder: Path) -> tuple[Path, Path]:
+    """The portfolio overview of 30 generated clusters, and the example's report against their benchmark."""
+    import subprocess
+
+    from portfolio_corpus import generate
+
+    generate(folder / "corpus", 30)
+    overview, bench, report = (
+        folder / "portfolio.html",
+        folder / "bench.json",
+        folder / "radar.html",
+    )
+    clusterkit = [sys.executable, "-m", "clusterkit"]
+    subprocess.run(
+        [
+            *clusterkit,
+            "portfolio",
+            str(folder / "corpus"),
+            "-f",
+            "html",
+            "-o",
+            str(overview),
+            "--benchmark-out",
+            str(bench),
+        ],
+        check=True,
+    )
+    evidence = ROOT / "examples" / EXAMPLE / "cluster.yaml"
+    subprocess.run(
+        [
+            *clusterkit,
+            "report",
+            str(evidence),
+            "-f",
+            "html",
+            "-o",
+            str(report),
+            "--benchmark",
+            str(bench),
+            "--today",
+            "2026-10-01",
+        ],
+        check=True,
+    )
+    return overview, report
 
 
 def capture(driver: Any, target: Path, selector: str | None, height: int) -> None:
@@ -79,6 +127,14 @@ def main() -> int:
             set_viewport(driver, A4_CONTENT_WIDTH, 1000)
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
             capture(driver, IMAGES / "report-print.png", None, 962)
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+            overview, radar = render_portfolio(Path(folder))
+            set_viewport(driver, 1280, 1000)
+            driver.get(overview.as_uri())
+            capture(driver, IMAGES / "portfolio-overview.png", None, 1400)
+            capture(driver, IMAGES / "portfolio-heatmap.png", "h3:has(+ .heat)", 900)
+            driver.get(radar.as_uri())
+            capture(driver, IMAGES / "report-radar.png", "#peers", 900)
     return 0
 
 

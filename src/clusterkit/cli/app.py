@@ -15,6 +15,7 @@ from clusterkit.cli.formats import format_option
 from clusterkit.cli.help import HELP_OPTIONS, CleanCommand
 from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Level, Output, Today
 from clusterkit.cli.survey_app import survey_app
+from clusterkit.cli.portfolio_signature import BenchmarkFile, portfolio
 
 app = typer.Typer(
     name="clusterkit",
@@ -137,14 +138,7 @@ def report(
             help="Write to this file. Default: md and json to stdout; html to report.html beside the evidence file.",
         ),
     ] = None,
-    benchmark: Annotated[
-        Path | None,
-        typer.Option(
-            "--benchmark",
-            metavar="PATH",
-            help="A benchmark file of `portfolio --benchmark-out`: add the cluster against its peers (md, html).",
-        ),
-    ] = None,
+    benchmark: BenchmarkFile = None,
 ) -> None:
     """Write the full gap report: verdicts, next steps, every indicator with its evidence, gap, fix and the
     basis of its threshold, the service portfolio. Exit 0 even when a level is not reached; 2 on bad input.
@@ -298,72 +292,7 @@ def history(
     )
 
 
-@app.command(short_help="Many clusters at once: tiers, peer percentiles, CSV/Excel/HTML.")
-def portfolio(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Evidence files, folders (searched for cluster.yaml) or text files listing them.",
-            metavar="PATH...",
-        ),
-    ],
-    criteria: Criteria = None,
-    level: Level = None,
-    today: Today = None,
-    output_format: Annotated[str, format_option("portfolio", "table")] = "table",
-    output: Output = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", metavar="N", help="Worker processes; default: every core."),
-    ] = None,
-    group_by: Annotated[
-        str,
-        typer.Option(
-            "--group-by",
-            metavar="FIELD",
-            help="The evidence field whose value is a cluster's peer group.",
-        ),
-    ] = "cluster.field",
-    anonymise: Annotated[
-        bool,
-        typer.Option(
-            "--anonymise",
-            help="Codes instead of names, no free text, no statistics of groups under 5 clusters.",
-        ),
-    ] = False,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 2 when any file could not be assessed.")
-    ] = False,
-    benchmark_out: Annotated[
-        Path | None,
-        typer.Option(
-            "--benchmark-out",
-            metavar="PATH",
-            help="Also write the peer distributions (no cluster data) for report --benchmark.",
-        ),
-    ] = None,
-) -> None:
-    """Assess many evidence files against the same packs and compare each cluster with its peers.
-
-    Every file is assessed against --criteria (default esca-gold). A file that cannot be assessed is a row
-    with its error; the run goes on (exit 2 at the end with --strict).
-    """
-    from clusterkit.cli import portfolio_command
-
-    args = portfolio_command.PortfolioArgs(
-        paths=paths,
-        criteria=criteria or [],
-        levels=level or [],
-        today=today,
-        output_format=output_format,
-        output=output,
-        jobs=jobs,
-        group_by=group_by,
-        anonymise=anonymise,
-        strict=strict,
-        benchmark_out=benchmark_out,
-    )
-    run_command(lambda: portfolio_command.portfolio(args))
+app.command(short_help="Many clusters at once: tiers, peer percentiles, CSV/Excel/HTML.")(portfolio)
 
 
 app.add_typer(survey_app, name="survey")

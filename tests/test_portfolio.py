@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -250,3 +251,29 @@ def test_xlsx_without_openpyxl_names_the_extra(
     assert result.code == 2, result
     assert "clusterkit[xlsx]" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_cluster_assessed_twice_counts_once_and_shows_its_progress(
+    corpus: Path, tmp_path: Path
+) -> None:
+    first = corpus / "cluster-00000" / "cluster.yaml"
+    later = tmp_path / "later" / "cluster.yaml"
+    shutil.copytree(first.parent / "docs", later.parent / "docs")
+    data = yaml.safe_load(first.read_text(encoding="utf-8"))
+    data["assessment_date"] = data["assessment_date"].replace(year=data["assessment_date"].year + 1)
+    later.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = run_cli("portfolio", later, corpus, "-f", "json", "--jobs", "1")
+    assert result.code == 0, result
+    document = json.loads(result.stdout)
+    rows = {row["record"]["file"]: row for row in document["rows"]}
+    assert rows[str(later)]["record"]["error"] is None
+    assert rows[str(later)]["latest"] and not rows[str(first)]["latest"]
+    assert document["peers"][0]["measures"]["score"]["all"]["n"] == CORPUS
+    [progress] = document["progress"]
+    assert progress["name"] == data["cluster"]["name"]
+    assert [p["label"] for p in progress["points"]] == [str(first), str(later)]
+    scores = [p["packs"][0]["score"] for p in progress["points"]]
+    assert scores[0] == rows[str(first)]["record"]["packs"][0]["score"]
+    assert progress["score_change"]["esca-gold"] == round(scores[1] - scores[0], 4)
+    html = run_cli("portfolio", later, corpus, "-f", "html", "--jobs", "1").stdout
+    assert "Clusters assessed more than once" in html

@@ -88,6 +88,14 @@ def render(result: PortfolioResult, options: RenderOptions) -> str:
     for outline, peers in zip(result.outlines, result.peers, strict=True):
         _rows(console, result, outline)
         _summary(console, peers)
+    for item in result.progress:
+        label = item.code if result.anonymised else item.name or item.code
+        dates = ", ".join(str(point.assessment_date) for point in item.points)
+        changes = ", ".join(
+            f"{pack} {'—' if change is None else f'{change * 100:+.1f} points'}"
+            for pack, change in item.score_change.items()
+        )
+        console.print(f"Progress of {label} ({dates}): {changes}", soft_wrap=True)
     console.print("Roll-up rules:")
     for rule in result.rules:
         console.print(f"  - {rule}", soft_wrap=True)

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from clusterkit.results.assessment import Result
+from clusterkit.results.history import HistoryPoint
 from clusterkit.results.portfolio_rows import ClusterRecord, PackOutline
 
 PORTFOLIO_SCHEMA_VERSION = 1
@@ -81,6 +82,19 @@ class PackPeers(Result):
     shared_gaps: list[SharedGap]
 
 
+class ClusterProgress(Result):
+    """A cluster that appears with several assessment dates: its path, oldest first."""
+
+    code: str
+    name: str | None = Field(description="null when anonymised.")
+    points: list[HistoryPoint] = Field(
+        description="One point per assessment, in the history's shape."
+    )
+    score_change: dict[str, float | None] = Field(
+        description="pack id -> latest score minus the earliest (null when either is unknown)."
+    )
+
+
 class PortfolioResult(Result):
     """Everything a portfolio run found: the input of every portfolio renderer."""
 
@@ -92,6 +106,9 @@ class PortfolioResult(Result):
     outlines: list[PackOutline]
     rows: list[PortfolioRow]
     peers: list[PackPeers]
+    progress: list[ClusterProgress] = Field(
+        description="Clusters assessed more than once (by name), with their points oldest first."
+    )
 
     @property
     def clusters(self) -> int:

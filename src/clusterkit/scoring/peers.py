@@ -25,6 +25,7 @@ from clusterkit.results.portfolio_result import (
     SharedGap,
 )
 from clusterkit.results.portfolio_rows import ClusterRecord, PackOutline, PackRecord
+from clusterkit.scoring.progress import progress
 
 MIN_GROUP = 5  # under --anonymise (and always in benchmark files) smaller groups show no statistics
 SHARED_GAPS = 10
@@ -255,6 +256,7 @@ def portfolio(
         rows.append(PortfolioRow(code=row_code, latest=flag, record=record, positions=positions))
     rules = [*RULES, ANONYMISED_RULE.format(n=options.min_group)] if options.anonymise else RULES
     return PortfolioResult(
+        progress=progress(rows, outlines, options.anonymise),
         group_by=options.group_by,
         anonymised=options.anonymise,
         min_group=options.min_group if options.anonymise else 1,

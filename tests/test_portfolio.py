@@ -169,15 +169,29 @@ def free_text(corpus: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("output_format", ["csv", "csv-long", "json", "html", "table"])
+def workbook_text(path: Path) -> str:
+    """Every cell of every sheet of a workbook, as one text to search."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    cells = (cell for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row)
+    return "\n".join(str(cell) for cell in cells if cell is not None)
+
+
+@pytest.mark.parametrize("output_format", ["csv", "csv-long", "json", "html", "table", "xlsx"])
 def test_anonymised_output_has_no_name_no_free_text_no_small_group(
-    corpus: Path, output_format: str
+    corpus: Path, output_format: str, tmp_path: Path
 ) -> None:
-    result = run_cli("portfolio", corpus, "--anonymise", "-f", output_format, "--jobs", "1")
+    target = tmp_path / ("out.xlsx" if output_format == "xlsx" else "out.txt")
+    result = run_cli(
+        "portfolio", corpus, "--anonymise", "-f", output_format, "--jobs", "1", "-o", target
+    )
     assert result.code == 0, result
-    leaked = sorted(text for text in free_text(corpus) if text in result.stdout)
+    text = workbook_text(target) if output_format == "xlsx" else target.read_text(encoding="utf-8")
+    assert len(text) > 1000
+    leaked = sorted(item for item in free_text(corpus) if item in text)
     assert leaked == []
-    assert str(corpus) not in result.stdout
+    assert str(corpus) not in text
 
 
 def test_anonymised_statistics_withhold_groups_under_five(corpus: Path) -> None:

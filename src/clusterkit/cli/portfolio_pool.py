@@ -10,6 +10,7 @@ Assessment back costs more than computing it.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -93,7 +94,12 @@ def assess_all(
         return records
     # Chunks amortise the inter-process round trip; small enough that every worker stays busy.
     chunk = max(1, min(32, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, initializer=start_worker, initargs=(spec,)) as pool:
+    # forkserver, not fork: the progress bar's thread is running, and forking a process with threads
+    # can leave a child waiting on a lock that no thread of the child will ever release.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=start_worker, initargs=(spec,)
+    ) as pool:
         return list(_advancing(pool.map(assess_one, items, chunksize=chunk), advance))
 
 

@@ -291,3 +291,12 @@ def test_a_cluster_assessed_twice_counts_once_and_shows_its_progress(
     assert progress["score_change"]["esca-gold"] == round(scores[1] - scores[0], 4)
     html = run_cli("portfolio", later, corpus, "-f", "html", "--jobs", "1").stdout
     assert "Clusters assessed more than once" in html
+
+
+def test_the_output_never_overwrites_an_input_or_the_list(corpus: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "clusters.txt"
+    listing.write_text(str(sorted(corpus.rglob("cluster.yaml"))[0]) + "\n", encoding="utf-8")
+    before = listing.read_text(encoding="utf-8")
+    result = run_cli("portfolio", listing, "-f", "csv", "-o", listing)
+    assert result.code == 2 and "refusing to write" in result.stderr, result
+    assert listing.read_text(encoding="utf-8") == before

@@ -151,7 +151,7 @@ def portfolio(args: PortfolioArgs) -> ExitCode:
     rendered = produce("portfolio", args.output_format, result, RenderOptions(width=_width()))
     if isinstance(rendered, bytes) and args.output is None and sys.stdout.isatty():
         raise UsageError(f"{args.output_format} is a binary format; write it to a file with -o")
-    protected = tuple(files)
+    protected = (*files, *(path for path in args.paths if path.is_file()))  # list files too
     if args.benchmark_out is not None:
         _write_benchmark(result, today, args.benchmark_out, protected)
     write_output(rendered, args.output, protected=protected)

@@ -9,13 +9,13 @@ from typing import Annotated
 import typer
 
 from clusterkit import __version__
-from clusterkit.cli import browse_options, start_options
+from clusterkit.cli import browse_options, portfolio_signature, start_options
 from clusterkit.cli.common import STATE, run_command
 from clusterkit.cli.formats import format_option
 from clusterkit.cli.help import HELP_OPTIONS, CleanCommand
 from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Level, Output, Today
+from clusterkit.cli.portfolio_signature import BenchmarkFile
 from clusterkit.cli.survey_app import survey_app
-from clusterkit.cli.portfolio_signature import BenchmarkFile, portfolio
 
 app = typer.Typer(
     name="clusterkit",
@@ -292,7 +292,7 @@ def history(
     )
 
 
-app.command(short_help="Many clusters at once: tiers, peer percentiles, CSV/Excel/HTML.")(portfolio)
+portfolio_signature.register(app)
 
 
 app.add_typer(survey_app, name="survey")

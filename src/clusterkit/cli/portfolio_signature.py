@@ -1,4 +1,4 @@
-"""The signature of `clusterkit portfolio`: its options and help (registered in app.py; body imported on use).
+"""The signature of `clusterkit portfolio`: its options and help (app.py registers it; body imported on use).
 
 Its own module because the portfolio has more options than any other command and app.py stays short.
 """
@@ -12,6 +12,7 @@ import typer
 
 from clusterkit.cli.common import run_command
 from clusterkit.cli.formats import format_option
+from clusterkit.cli.help import CleanCommand
 from clusterkit.cli.options import Criteria, Level, Output, Today
 
 # The option of `report` that reads what `portfolio --benchmark-out` writes.
@@ -90,3 +91,12 @@ def portfolio(
         benchmark_out=benchmark_out,
     )
     run_command(lambda: portfolio_command.portfolio(args))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the portfolio command to the app."""
+    app.command(
+        cls=CleanCommand,
+        short_help="Many clusters at once: tiers, peer percentiles, CSV/Excel/HTML.",
+        epilog="Example: clusterkit portfolio clusters/ --format csv -o portfolio.csv --jobs 2",
+    )(portfolio)

@@ -209,17 +209,15 @@ def test_anonymised_statistics_withhold_groups_under_five(corpus: Path) -> None:
             else:
                 assert group == "all" and item["median"] is not None
     for row in document["rows"]:
-        assert all(p["group"] is None for p in row["positions"]["esca-gold"].values())
-        assert row["positions"]["esca-gold"]["score"]["portfolio"] is not None
+        assert all(p[2] is None for p in row["positions"]["esca-gold"].values())
+        assert row["positions"]["esca-gold"]["score"][1] is not None
 
 
 def test_group_statistics_are_shown_without_anonymise(corpus: Path) -> None:
     document = json.loads(run_cli("portfolio", corpus, "-f", "json", "--jobs", "1").stdout)
     score = document["peers"][0]["measures"]["score"]
     assert all(not item["suppressed"] and item["median"] is not None for item in score.values())
-    assert any(
-        p["group"] is not None for p in document["rows"][0]["positions"]["esca-gold"].values()
-    )
+    assert any(p[2] is not None for p in document["rows"][0]["positions"]["esca-gold"].values())
 
 
 def test_a_bad_group_by_or_level_is_one_usage_error(corpus: Path) -> None:

@@ -296,5 +296,5 @@ def test_the_output_never_overwrites_an_input_or_the_list(corpus: Path, tmp_path
     listing.write_text(str(sorted(corpus.rglob("cluster.yaml"))[0]) + "\n", encoding="utf-8")
     before = listing.read_text(encoding="utf-8")
     result = run_cli("portfolio", listing, "-f", "csv", "-o", listing)
-    assert result.code == 2 and "refusing to write" in result.stderr, result
+    assert result.code == 2 and "it is an input of this run" in result.stderr, result
     assert listing.read_text(encoding="utf-8") == before

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from clusterkit.cli.common import parse_date, write_output
+from clusterkit.cli.common import parse_date
 from clusterkit.cli.formats import produce
+from clusterkit.cli.output import write_output
 from clusterkit.cli.portfolio_pool import RunSpec, assess_all, default_jobs
 from clusterkit.errors import ExitCode, UsageError
 from clusterkit.render import RenderOptions

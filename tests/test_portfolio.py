@@ -261,7 +261,7 @@ def test_xlsx_without_openpyxl_names_the_extra(
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl now raises ImportError
     result = run_cli("portfolio", corpus / "cluster-00001", "-f", "xlsx", "-o", tmp_path / "x.xlsx")
     assert result.code == 2, result
-    assert "clusterkit[xlsx]" in result.stderr and "Traceback" not in result.stderr
+    assert "clusterkit-esca[xlsx]" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.xlsx").exists()
 
 

@@ -35,6 +35,7 @@ def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     monkeypatch.setattr(yamlio, "LOADER", PARSERS[request.param])
     return str(request.param)
 
+
 # A bound against hanging or building what the input describes, not a timing: these refusals take
 # milliseconds on an idle machine; the memory bounds are what these tests measure.
 HANG_SECONDS = 30.0

@@ -21,7 +21,7 @@ from clusterkit.results.portfolio_result import PortfolioResult
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 PERCENT = "0.0%"
-INSTALL = "the xlsx format needs openpyxl: pip install 'clusterkit[xlsx]'"
+INSTALL = "the xlsx format needs openpyxl: pip install 'clusterkit-esca[xlsx]'"
 
 
 FRACTIONS = ("value", "minimum", "q1", "median", "q3", "maximum")

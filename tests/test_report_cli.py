@@ -50,7 +50,7 @@ def test_report_exits_0_even_when_the_level_is_not_reached(cli) -> None:
     reported = cli("report", MIDDLE, "--format", "md")
     assert assessed.code == 1, assessed
     assert reported.code == 0, reported
-    assert "✘ A target level is not reached." in reported.stdout
+    assert "✘ A pre-assessment: not yet ready for Gold on the evidence given." in reported.stdout
 
 
 def test_output_option_writes_the_file_and_says_where(cli, tmp_path: Path) -> None:
@@ -86,4 +86,4 @@ def test_report_never_overwrites_its_input(cli, tmp_path: Path) -> None:
 def test_today_option_is_shown_with_its_source(cli) -> None:
     result = cli("report", MIDDLE, "--today", "2027-01-15")
     assert result.code == 0, result
-    assert "**2027-01-15** (set with --today)" in result.stdout
+    assert "**15 January 2027** (set with --today)" in result.stdout

@@ -62,10 +62,10 @@ def test_score_bars_draw_each_area_and_the_threshold() -> None:
     assert svg.get("role") == "img" and svg.get("aria-label") == "Scores & more"
     assert svg.find(f"{SVG}title").text == "Scores & more"
     filled = [r for r in svg.iter(f"{SVG}rect") if "bar" in r.get("class", "").split()]
-    assert [r.get("width") for r in filled] == ["240", "480"]
+    assert [r.get("width") for r in filled] == ["170", "340"]
     assert [r.get("class") for r in filled] == ["bar short", "bar reached"]
     line = svg.find(f"{SVG}line")
-    assert line.get("x1") == line.get("x2") == "384"
+    assert line.get("x1") == line.get("x2") == "272"
     texts = [t.text for t in svg.iter(f"{SVG}text")]
     assert "2 <b>Gov</b>" in texts and "n/a" in texts and "80 % required" in texts
 

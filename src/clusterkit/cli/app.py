@@ -134,7 +134,21 @@ def report(
             "--output",
             "-o",
             metavar="PATH",
-            help="Write to this file. Default: md and json to stdout; html to report.html beside the evidence file.",
+            help="Write to this file. Default: md and json to stdout; html and pdf to report.html or report.pdf beside the evidence file.",
+        ),
+    ] = None,
+    summary: Annotated[
+        bool,
+        typer.Option(
+            "--summary", help="Only the board summary (at most two A4 pages), not the full report."
+        ),
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help="Language of the report (en, de, fr). Default: the file's cluster.language, else en.",
         ),
     ] = None,
 ) -> None:
@@ -145,7 +159,13 @@ def report(
 
     run_command(
         lambda: report_command.report(
-            file, criteria or [], level or [], today, output_format, output
+            file,
+            criteria or [],
+            level or [],
+            today,
+            output_format,
+            output,
+            report_command.Presentation(summary=summary, language=lang),
         )
     )
 

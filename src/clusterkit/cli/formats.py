@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from clusterkit.render import Format, RenderOptions, load, offered
+from clusterkit.render import Format, RenderOptions, load, load_binary, offered
 
 # command -> format -> Format, for formats that render to a terminal (they may use rich).
 TERMINAL: dict[str, dict[str, Format]] = {
@@ -56,5 +56,14 @@ def is_machine(command: str, name: str) -> bool:
 
 
 def produce(command: str, name: str, result: Any, options: RenderOptions | None = None) -> str:
-    """Render ``result`` in one of the command's formats."""
+    """Render ``result`` in one of the command's text formats."""
     return load(choices(command)[name])(result, options or RenderOptions())
+
+
+def produce_any(
+    command: str, name: str, result: Any, options: RenderOptions | None = None
+) -> str | bytes:
+    """Render ``result`` in any of the command's formats, text or bytes (PDF)."""
+    spec = choices(command)[name]
+    render = load_binary(spec) if spec.binary else load(spec)
+    return render(result, options or RenderOptions())

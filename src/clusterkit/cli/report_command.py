@@ -1,15 +1,25 @@
-"""Body of `clusterkit report`: the full gap report as Markdown, self-contained HTML or JSON."""
+"""Body of `clusterkit report`: the full gap report (or its board summary) as Markdown, HTML, PDF or JSON."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import typer
 
-from clusterkit.cli.common import assess_file
-from clusterkit.cli.formats import choices, produce
+from clusterkit.cli.common import assess_file_in
+from clusterkit.cli.formats import choices, produce_any
 from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode
+from clusterkit.render import RenderOptions
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """How the report is shown: the whole of it or the summary, and in which language."""
+
+    summary: bool = False
+    language: str | None = None
 
 
 def default_output(file: Path, output_format: str) -> Path | None:
@@ -25,11 +35,19 @@ def report(
     today: str | None,
     output_format: str,
     output: Path | None,
+    presentation: Presentation | None = None,
 ) -> ExitCode:
     """Assess one evidence file and write its report; a report is not a gate, so exit 0 either way."""
-    assessment = assess_file(file, criteria, levels, today)
+    shown = presentation or Presentation()
+    if output_format == "pdf":
+        from clusterkit.render.pdf import weasyprint
+
+        weasyprint()  # the install hint before any work, not after the assessment
+    assessment, language = assess_file_in(file, criteria, levels, today, shown.language)
+    options = RenderOptions(summary=shown.summary, language=language)
     target = output or default_output(file, output_format)
-    write_output(produce("report", output_format, assessment), target, protected=(file,))
+    text = produce_any("report", output_format, assessment, options)
+    write_output(text, target, protected=(file,))
     if target is not None:
         typer.echo(f"wrote {output_format} report to {target}", err=True)
     return ExitCode.OK

@@ -59,7 +59,7 @@ class ClusterProfile(Strict):
     )
     language: LanguageCode | None = Field(
         None,
-        description="ISO 639-1 code of the language the cluster's documents are in (de, fr, no); headings are matched in every language a pack names, and checks name them in this one.",
+        description="ISO 639-1 code of the language the cluster works in and its documents are in (de, fr, no): headings are matched in every language a pack names and checks name them in this one; reports are written in it where clusterkit has a translation (else in English).",
     )
 
     @computed_field(

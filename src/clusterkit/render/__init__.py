@@ -22,9 +22,15 @@ class RenderOptions:
 
     color: bool = False
     width: int = 100
+    # The language of the report's words and of its number and date formats (ISO 639-1); an input,
+    # never the process's locale.
+    language: str = "en"
+    # Only the board summary (`report --summary`), not the full report with its annex.
+    summary: bool = False
 
 
 Renderer = Callable[[Any, RenderOptions], str]
+BinaryRenderer = Callable[[Any, RenderOptions], bytes]
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,8 @@ class Format:
     # Where `report` and `history` write it without -o, beside the evidence file (a browser opens a file, not a
     # stream); None: to stdout, for a pipe or a redirect.
     default_file: str | None = None
+    # Renders bytes, not text (PDF): loaded with `load_binary`.
+    binary: bool = False
 
 
 ASSESSMENT_JSON = Format(
@@ -59,6 +67,13 @@ RENDERERS: dict[str, dict[str, Format]] = {
             ("report",),
             "a self-contained HTML report",
             default_file="report.html",
+        ),
+        "pdf": Format(
+            "clusterkit.render.pdf:render",
+            ("report",),
+            "the HTML report as an A4 PDF (needs the pdf extra)",
+            default_file="report.pdf",
+            binary=True,
         ),
         "json": ASSESSMENT_JSON,
         "github": Format(
@@ -131,6 +146,13 @@ def load(spec: Format) -> Renderer:
     """The function behind a format, imported now."""
     module_name, _, function = spec.target.partition(":")
     found: Renderer = getattr(importlib.import_module(module_name), function)
+    return found
+
+
+def load_binary(spec: Format) -> BinaryRenderer:
+    """The function behind a format that renders bytes, imported now."""
+    module_name, _, function = spec.target.partition(":")
+    found: BinaryRenderer = getattr(importlib.import_module(module_name), function)
     return found
 
 

@@ -11,10 +11,11 @@ from clusterkit.results.assessment import Assessment
 
 def render(assessment: Assessment, options: RenderOptions) -> str:
     """The full gap report as HTML, autoescaped, for a browser, a board pack or print to PDF."""
-    template = environment("html").get_template("report.html.j2")
+    template = environment("html", options.language).get_template("report.html.j2")
     return template.render(
         a=assessment,
         v=report_view(assessment),
+        summary_only=options.summary,
         area_bars=area_bars,
         score_bars=score_bars,
         portfolio_matrix=portfolio_matrix,

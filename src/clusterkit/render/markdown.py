@@ -10,5 +10,5 @@ from clusterkit.results.assessment import Assessment
 
 def render(assessment: Assessment, options: RenderOptions) -> str:
     """The full gap report in Markdown; every user text escaped, so it shows as written."""
-    template = environment("md").get_template("report.md.j2")
-    return template.render(a=assessment, v=report_view(assessment))
+    template = environment("md", options.language).get_template("report.md.j2")
+    return template.render(a=assessment, v=report_view(assessment), summary_only=options.summary)

@@ -257,7 +257,7 @@ def test_a_format_added_to_the_registry_is_offered_by_the_commands_it_names(tmp_
         )
 
     helped = run("report", "--help")
-    assert "[md|html|json|text]" in helped.stdout and "text: the name" in helped.stdout, helped
+    assert "[md|html|pdf|json|text]" in helped.stdout and "text: the name" in helped.stdout, helped
     assert "|text]" not in run("assess", "--help").stdout
     done = run("report", str(EXAMPLES / "hydrogen-start" / "cluster.yaml"), "-f", "text")
     assert done.returncode == 0, done.stderr

@@ -39,10 +39,6 @@ def report(
 ) -> ExitCode:
     """Assess one evidence file and write its report; a report is not a gate, so exit 0 either way."""
     shown = presentation or Presentation()
-    if output_format == "pdf":
-        from clusterkit.render.pdf import weasyprint
-
-        weasyprint()  # the install hint before any work, not after the assessment
     assessment, language = assess_file_in(file, criteria, levels, today, shown.language)
     options = RenderOptions(summary=shown.summary, language=language)
     target = output or default_output(file, output_format)

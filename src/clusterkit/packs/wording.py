@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from clusterkit.errors import InputError
+from clusterkit.errors import InputError, Problem
 from clusterkit.load.validation import document_locator, validate
 from clusterkit.load.yamlfile import KeyPath, load_file
 from clusterkit.models.pack import CriteriaPack
 from clusterkit.models.wording import CheckWording, PackWording
-from clusterkit.packs.extension import positioned
 
 LOCALES = "locales"
 
@@ -30,16 +29,21 @@ def translated(pack: CriteriaPack, pack_path: Path, language: str) -> CriteriaPa
     data = pack.model_dump(mode="python", exclude_none=False)
     unknown = _apply(data, wording)
     if unknown:
-        problems = [
-            positioned(
-                document_locator(document),
-                where,
-                f"`{where[-1]}` is not an id of pack `{pack.id}`",
-                "unknown-id",
-                "a wording file translates the ids its pack has; check the spelling",
+        locate = document_locator(document)
+        problems = []
+        for where in unknown:
+            file, position = locate(where, True)  # at the id's key, not inside its texts
+            problems.append(
+                Problem(
+                    file,
+                    position.line,
+                    position.column,
+                    f"`{where[-1]}` is not an id of pack `{pack.id}`",
+                    "unknown-id",
+                    ".".join(str(part) for part in where),
+                    "a wording file translates the ids its pack has; check the spelling",
+                )
             )
-            for where in unknown
-        ]
         raise InputError(problems)
     return CriteriaPack.model_validate(data)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from functools import cache
@@ -190,7 +191,7 @@ def environment(kind: TemplateFormat, language: str = "en") -> jinja2.Environmen
         extensions=["jinja2.ext.i18n"],
     )
     env.filters.update(safe_url=safe_url)
-    install_language(env, language)
+    install_language(env, language, kind)
     if kind == "md":
         env.filters.update(inline=md_inline, link=md_link, code=md_code, markdown=md_trusted)
     else:
@@ -198,11 +199,18 @@ def environment(kind: TemplateFormat, language: str = "en") -> jinja2.Environmen
     return env
 
 
-def install_language(env: jinja2.Environment, language: str) -> None:
+def install_language(env: jinja2.Environment, language: str, kind: TemplateFormat) -> None:
     """The one place a template environment learns its language: the gettext catalogue (new-style, so
     HTML placeholders are escaped), and the locale's way of writing scores, points and dates."""
     catalogue = translations(language)
     env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
     formats = Formats(language, unknown_score=catalogue.gettext("n/a"))
-    env.filters.update(percent=formats.score, points=formats.number, date=formats.date)
+    date = formats.date
+    if kind == "md":
+        # A date is letters, digits, dots and commas: nothing to escape inside a line, and the templates
+        # never start a line with one, so "1. Oktober 2026" needs no backslash.
+        def date(value: dt.date) -> str:
+            return MarkdownText(formats.date(value))
+
+    env.filters.update(percent=formats.score, points=formats.number, date=date)
     env.globals.update(language=language, percent_format=formats.score, version=__version__)

@@ -2,13 +2,15 @@
 
 Renders the example reports through the real pipeline, opens them in headless Chromium (Debian's
 chromium + chromium-driver, see scripts/chromium.py) and saves PNGs of the desktop view, a phone and
-the print layout.
+the print layout; then writes the summary as PDF (the pdf extra) in English and German and turns
+page 1 of each into a PNG with pdftoppm (poppler-utils).
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -35,6 +37,24 @@ def render_report(example: str, folder: Path) -> Path:
     target = folder / f"{example}.html"
     target.write_text(render(assessment, "html"), encoding="utf-8")
     return target
+
+
+def pdf_page_one(example: str, language: str, target: Path, folder: Path) -> None:
+    """Page 1 of the example's summary as PDF, rendered to a PNG by pdftoppm."""
+    from clusterkit.pipeline import load_evidence, run
+    from clusterkit.render import RenderOptions
+    from clusterkit.render.pdf import render
+
+    evidence = ROOT / "examples" / example / "cluster.yaml"
+    loaded = load_evidence(evidence, f"examples/{example}/cluster.yaml")
+    assessment = run(loaded, clock=lambda: dt.date(2026, 10, 1), language=language)
+    pdf = folder / f"{example}-{language}.pdf"
+    pdf.write_bytes(render(assessment, RenderOptions(summary=True, language=language)))
+    stem = target.with_suffix("")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf, stem], check=True
+    )
+    print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KB)")
 
 
 def capture(driver: Any, target: Path, selector: str | None, height: int) -> None:
@@ -71,7 +91,7 @@ def main() -> int:
             driver.get(report.as_uri())
             set_viewport(driver, 1280, 1000)
             capture(driver, IMAGES / "report-desktop.png", None, 1000)
-            capture(driver, IMAGES / "report-scores.png", "h3:has(+ .bars)", 900)
+            capture(driver, IMAGES / "report-scores.png", ".summary-pack", 900)
             capture(driver, IMAGES / "report-area.png", ".area", 900)
             capture(driver, IMAGES / "report-portfolio.png", "#portfolio", 900)
             set_viewport(driver, 375, 812, mobile=True)
@@ -79,6 +99,9 @@ def main() -> int:
             set_viewport(driver, A4_CONTENT_WIDTH, 1000)
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
             capture(driver, IMAGES / "report-print.png", None, 962)
+        for language in ("en", "de"):
+            target = IMAGES / f"report-pdf-page1-{language}.png"
+            pdf_page_one(EXAMPLE, language, target, Path(folder))
     return 0
 
 

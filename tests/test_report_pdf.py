@@ -72,6 +72,10 @@ def full_layout(engine: Any, agrifood: Assessment) -> Any:
 def test_the_summary_fits_two_a4_pages(summaries: dict[str, bytes], name: str) -> None:
     document = read(summaries[name])
     assert 1 <= len(document.pages) <= SUMMARY_PAGES
+    german = pdf_report.render(
+        assess_example(name, language="de"), RenderOptions(summary=True, language="de")
+    )
+    assert 1 <= len(read(german).pages) <= SUMMARY_PAGES, "German runs longer than English"
     box = document.pages[0].mediabox
     assert (round(box.width), round(box.height)) == A4_POINTS
 

@@ -13,7 +13,17 @@ from clusterkit.cli import browse_options, start_options
 from clusterkit.cli.common import STATE, run_command
 from clusterkit.cli.formats import format_option
 from clusterkit.cli.help import HELP_OPTIONS, CleanCommand
-from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Level, Output, Today
+from clusterkit.cli.options import (
+    DEFAULT_FILE,
+    Criteria,
+    EvidenceFile,
+    Language,
+    Level,
+    Output,
+    ReportOutput,
+    SummaryOnly,
+    Today,
+)
 from clusterkit.cli.survey_app import survey_app
 
 app = typer.Typer(
@@ -128,44 +138,19 @@ def report(
     level: Level = None,
     today: Today = None,
     output_format: Annotated[str, format_option("report", "md")] = "md",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="Write to this file. Default: md and json to stdout; html and pdf to report.html or report.pdf beside the evidence file.",
-        ),
-    ] = None,
-    summary: Annotated[
-        bool,
-        typer.Option(
-            "--summary", help="Only the board summary (at most two A4 pages), not the full report."
-        ),
-    ] = False,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            metavar="LANG",
-            help="Language of the report (en, de, fr). Default: the file's cluster.language, else en.",
-        ),
-    ] = None,
+    output: ReportOutput = None,
+    summary: SummaryOnly = False,
+    lang: Language = None,
 ) -> None:
     """Write the full gap report: verdicts, next steps, every indicator with its evidence, gap, fix and the
     basis of its threshold, the service portfolio. Exit 0 even when a level is not reached; 2 on bad input.
     """
     from clusterkit.cli import report_command
 
+    shown = report_command.Presentation(summary=summary, language=lang)
     run_command(
         lambda: report_command.report(
-            file,
-            criteria or [],
-            level or [],
-            today,
-            output_format,
-            output,
-            report_command.Presentation(summary=summary, language=lang),
+            file, criteria or [], level or [], today, output_format, output, shown
         )
     )
 

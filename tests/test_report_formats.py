@@ -201,6 +201,8 @@ def test_templates_and_packs_load_from_an_installed_wheel(tmp_path: Path) -> Non
             "html",
             "-o",
             str(target),
+            "--lang",
+            "de",
         ],
         capture_output=True,
         text=True,
@@ -208,7 +210,10 @@ def test_templates_and_packs_load_from_an_installed_wheel(tmp_path: Path) -> Non
         cwd=elsewhere,
     )
     assert done.returncode == 0, done.stderr
-    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    page = target.read_text(encoding="utf-8")
+    # The compiled catalogues and the packs' wording files ship in the wheel too.
+    assert page.startswith("<!DOCTYPE html>") and "Zusammenfassung" in page
+    assert "Exzellenz des Clustermanagements" in page
     # The bundled packs come from the wheel too (issue 2: a non-editable install finds them).
     packs = subprocess.run(
         [

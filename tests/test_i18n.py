@@ -119,11 +119,12 @@ def summary(name: str, language: str) -> str:
     )
 
 
+@pytest.mark.parametrize("language", ["de", "fr"])
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_the_german_summary_has_no_english_sentence_left(name: str) -> None:
+def test_the_summary_has_no_english_sentence_left(name: str, language: str) -> None:
     a = assess_example(name)
     given = {a.cluster.name, a.cluster.field, a.cluster.region, a.cluster.website}
-    german = " ".join(text_nodes(summary(name, "de")))
+    german = " ".join(text_nodes(summary(name, language)))
     english = [
         node
         for node in text_nodes(summary(name, "en"))
@@ -160,12 +161,13 @@ def test_scores_and_dates_follow_the_language(language: str, score: str, day: st
     assert formats.date(dt.date(2026, 10, 1)) == day
 
 
+@pytest.mark.parametrize("language", ["de", "fr"])
 @pytest.mark.parametrize("pack_id", sorted(bundled_pack_paths()))
-def test_every_bundled_pack_has_every_title_in_german(pack_id: str) -> None:
+def test_every_bundled_pack_has_every_title_translated(pack_id: str, language: str) -> None:
     english = load_pack(pack_id)
-    path = wording_path(english.path, pack_id, "de")
+    path = wording_path(english.path, pack_id, language)
     words = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert words["pack"] == pack_id and words["language"] == "de" and words["title"]
+    assert words["pack"] == pack_id and words["language"] == language and words["title"]
     for area in english.pack.areas:
         assert words["areas"][area.id]["title"]
         for indicator in area.indicators:

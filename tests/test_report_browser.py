@@ -147,3 +147,24 @@ def test_print_layout_is_a4_on_white(browser: Any, reports: dict[str, Path]) -> 
     assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
     assert breaks == "page"
     assert len(pdf["data"]) > 1000
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_the_summary_prints_on_at_most_two_a4_pages(
+    browser: Any, tmp_path: Path, name: str
+) -> None:
+    """Printed from Chromium too, not only laid out by WeasyPrint (test_report_pdf.py)."""
+    import base64
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+    from clusterkit.render import RenderOptions
+
+    page = tmp_path / f"{name}-summary.html"
+    page.write_text(
+        render(assess_example(name), "html", RenderOptions(summary=True)), encoding="utf-8"
+    )
+    open_report(browser, page, 1280, 900)
+    printed = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+    pages = len(pypdf.PdfReader(io.BytesIO(base64.b64decode(printed["data"]))).pages)
+    assert 1 <= pages <= 2, pages

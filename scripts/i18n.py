@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "src" / "clusterkit" / "locale"
@@ -51,13 +52,23 @@ def extract(target: Path = POT) -> None:
 
 
 def update() -> None:
+    """Merge the template into each language's catalogue: new messages empty, dropped ones removed.
+
+    Done with Babel's API rather than `pybabel update`, which stamps the current time into the header
+    and rewraps every line: the same templates must give the same files.
+    """
+    with POT.open("rb") as stream:
+        template = read_po(stream)
     for language in TRANSLATED:
         po = LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-        command = "update" if po.exists() else "init"
-        args = ["-i", str(POT), "-d", str(LOCALE), "-D", DOMAIN, "-l", language]
-        pybabel(
-            command, *args, *(["--no-fuzzy-matching", "--ignore-obsolete"] if po.exists() else [])
-        )
+        with po.open("rb") as stream:
+            catalogue = read_po(stream, locale=language)
+        created = catalogue.creation_date  # the template has no header, so no date of its own
+        catalogue.update(template, no_fuzzy_matching=True, update_header_comment=False)
+        catalogue.creation_date = created
+        catalogue.obsolete.clear()
+        with po.open("wb") as stream:
+            write_po(stream, catalogue, width=100, no_location=True, sort_output=True)
 
 
 def compile_all() -> None:

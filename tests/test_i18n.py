@@ -222,10 +222,12 @@ def with_language(tmp_path: Path, language: str) -> Path:
     shutil.copytree(EXAMPLES / "agrifood-midlands", folder)
     evidence = folder / "cluster.yaml"
     text = evidence.read_text(encoding="utf-8")
-    evidence.write_text(
-        re.sub(r"(?m)^cluster:\n", f"cluster:\n  language: {language}\n", text, count=1),
-        encoding="utf-8",
-    )
+    # The example may declare a language already (agrifood-midlands: de); replace it, else add one.
+    if re.search(r"(?m)^  language: \S+", text):
+        text = re.sub(r"(?m)^  language: \S+", f"  language: {language}", text, count=1)
+    else:
+        text = re.sub(r"(?m)^cluster:\n", f"cluster:\n  language: {language}\n", text, count=1)
+    evidence.write_text(text, encoding="utf-8")
     return evidence
 
 

@@ -70,7 +70,8 @@ def assess_file(
     file: Path, criteria: list[str], levels: list[str], today: str | None
 ) -> Assessment:
     """Load, validate and assess one evidence file; say so when the date came from the clock."""
-    return assess_file_in(file, criteria, levels, today, None)[0]
+    # Only reports are written in other languages; the terminal and CI formats stay English.
+    return assess_file_in(file, criteria, levels, today, "en")[0]
 
 
 def assess_file_in(

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from clusterkit.cli.common import assess_file_in
-from clusterkit.cli.formats import choices, produce_any
+from clusterkit.cli.formats import choices, is_machine, produce_any
 from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode
 from clusterkit.render import RenderOptions
@@ -39,7 +39,10 @@ def report(
 ) -> ExitCode:
     """Assess one evidence file and write its report; a report is not a gate, so exit 0 either way."""
     shown = presentation or Presentation()
-    assessment, language = assess_file_in(file, criteria, levels, today, shown.language)
+    # JSON is read by programs: one shape and one wording, whatever the cluster's language (--lang still
+    # chooses when given).
+    wanted = shown.language or ("en" if is_machine("report", output_format) else None)
+    assessment, language = assess_file_in(file, criteria, levels, today, wanted)
     options = RenderOptions(summary=shown.summary, language=language)
     target = output or default_output(file, output_format)
     text = produce_any("report", output_format, assessment, options)

@@ -181,5 +181,5 @@ def test_without_the_pdf_extra_exit_2_with_the_install_hint(
         "report", EXAMPLES / "agrifood-midlands" / "cluster.yaml", "-f", "pdf", "-o", target
     )
     assert result.code == 2, result
-    assert "pip install 'clusterkit[pdf]'" in result.stderr
+    assert "pip install 'clusterkit-esca[pdf]'" in result.stderr
     assert "Traceback" not in result.stderr and not target.exists()

@@ -1,6 +1,6 @@
 """The report as PDF for a board pack: the HTML report laid out on A4 pages by WeasyPrint.
 
-WeasyPrint is an optional extra (``pip install 'clusterkit[pdf]'``) and needs Pango from the system, so it is
+WeasyPrint is an optional extra (``pip install 'clusterkit-esca[pdf]'``) and needs Pango from the system, so it is
 imported only here, on use. The HTML is self-contained; the PDF engine fetches nothing.
 """
 
@@ -14,7 +14,7 @@ from clusterkit.render import html as html_report
 from clusterkit.results.assessment import Assessment
 
 INSTALL_HINT = (
-    "PDF reports need the pdf extra: pip install 'clusterkit[pdf]', and Pango from your system "
+    "PDF reports need the pdf extra: pip install 'clusterkit-esca[pdf]', and Pango from your system "
     "(Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0); see docs/reports.md"
 )
 

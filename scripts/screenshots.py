@@ -3,13 +3,15 @@
 Renders the example reports through the real pipeline, opens them in headless Chromium (Debian's
 chromium + chromium-driver, see scripts/chromium.py) and saves PNGs of the desktop view, a phone and
 the print layout; then the portfolio overview of 30 generated clusters and the example's report against
-their benchmark (the radar chart).
+their benchmark (the radar chart); then writes the summary as PDF (the pdf extra) in English and German and turns
+page 1 of each into a PNG with pdftoppm (poppler-utils).
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -85,6 +87,24 @@ def render_portfolio(folder: Path) -> tuple[Path, Path]:
     return overview, report
 
 
+def pdf_page_one(example: str, language: str, target: Path, folder: Path) -> None:
+    """Page 1 of the example's summary as PDF, rendered to a PNG by pdftoppm."""
+    from clusterkit.pipeline import load_evidence, run
+    from clusterkit.render import RenderOptions
+    from clusterkit.render.pdf import render
+
+    evidence = ROOT / "examples" / example / "cluster.yaml"
+    loaded = load_evidence(evidence, f"examples/{example}/cluster.yaml")
+    assessment = run(loaded, clock=lambda: dt.date(2026, 10, 1), language=language)
+    pdf = folder / f"{example}-{language}.pdf"
+    pdf.write_bytes(render(assessment, RenderOptions(summary=True, language=language)))
+    stem = target.with_suffix("")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", pdf, stem], check=True
+    )
+    print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KB)")
+
+
 def capture(driver: Any, target: Path, selector: str | None, height: int) -> None:
     """Save a PNG of the page from the top of ``selector`` (or the page), ``height`` CSS pixels tall."""
     top = 0.0
@@ -119,7 +139,7 @@ def main() -> int:
             driver.get(report.as_uri())
             set_viewport(driver, 1280, 1000)
             capture(driver, IMAGES / "report-desktop.png", None, 1000)
-            capture(driver, IMAGES / "report-scores.png", "h3:has(+ .bars)", 900)
+            capture(driver, IMAGES / "report-scores.png", ".summary-pack", 900)
             capture(driver, IMAGES / "report-area.png", ".area", 900)
             capture(driver, IMAGES / "report-portfolio.png", "#portfolio", 900)
             set_viewport(driver, 375, 812, mobile=True)
@@ -135,6 +155,9 @@ def main() -> int:
             capture(driver, IMAGES / "portfolio-heatmap.png", "h3:has(+ .heat)", 900)
             driver.get(radar.as_uri())
             capture(driver, IMAGES / "report-radar.png", "#peers", 900)
+        for language in ("en", "de"):
+            target = IMAGES / f"report-pdf-page1-{language}.png"
+            pdf_page_one(EXAMPLE, language, target, Path(folder))
     return 0
 
 

@@ -249,7 +249,7 @@ def test_md_format_is_the_full_markdown_report(cli) -> None:
 
     result = cli("check", EXAMPLES / "agrifood-midlands" / "cluster.yaml", "--format", "md")
     assert result.code == 1, result
-    assert "## Verdict" in result.stdout and "- [ ] **must**" in result.stdout
+    assert "## Summary" in result.stdout and "- [ ] **must fix**" in result.stdout
 
 
 @pytest.mark.parametrize("name", ["github", "junit", "summary", "json"])

@@ -112,6 +112,25 @@ def test_report_fits_a_375_px_phone(browser: Any, reports: dict[str, Path], name
     assert all(0 < chart["width"] <= 375 for chart in charts), charts
 
 
+# The size each chart text is drawn at on screen: its font size scaled by the SVG's viewBox.
+CHART_TEXT_PX = """return Array.from(document.querySelectorAll('svg text')).map(text => {
+  const scale = text.ownerSVGElement.getScreenCTM().a;
+  return {text: text.textContent, px: parseFloat(getComputedStyle(text).fontSize) * scale};
+});"""
+SMALLEST_TEXT_PX = 11
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_chart_text_is_readable_at_375_px(
+    browser: Any, reports: dict[str, Path], name: str
+) -> None:
+    open_report(browser, reports[name], 375, 812, mobile=True)
+    texts = browser.execute_script(CHART_TEXT_PX)
+    assert texts, "the report has charts with text"
+    small = [t for t in texts if t["px"] < SMALLEST_TEXT_PX]
+    assert not small, small
+
+
 def test_print_layout_is_a4_on_white(browser: Any, reports: dict[str, Path]) -> None:
     open_report(browser, reports[EXAMPLE_NAMES[0]], 1280, 900)
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
@@ -128,3 +147,24 @@ def test_print_layout_is_a4_on_white(browser: Any, reports: dict[str, Path]) -> 
     assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)")
     assert breaks == "page"
     assert len(pdf["data"]) > 1000
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_the_summary_prints_on_at_most_two_a4_pages(
+    browser: Any, tmp_path: Path, name: str
+) -> None:
+    """Printed from Chromium too, not only laid out by WeasyPrint (test_report_pdf.py)."""
+    import base64
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+    from clusterkit.render import RenderOptions
+
+    page = tmp_path / f"{name}-summary.html"
+    page.write_text(
+        render(assess_example(name), "html", RenderOptions(summary=True)), encoding="utf-8"
+    )
+    open_report(browser, page, 1280, 900)
+    printed = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+    pages = len(pypdf.PdfReader(io.BytesIO(base64.b64decode(printed["data"]))).pages)
+    assert 1 <= pages <= 2, pages

@@ -47,10 +47,10 @@ def test_markdown_and_json_go_to_stdout(cli, tmp_path: Path) -> None:
 
 def test_report_exits_0_even_when_the_level_is_not_reached(cli) -> None:
     assessed = cli("assess", MIDDLE)
-    reported = cli("report", MIDDLE, "--format", "md")
+    reported = cli("report", MIDDLE, "--format", "md", "--lang", "en")  # its cluster.language is de
     assert assessed.code == 1, assessed
     assert reported.code == 0, reported
-    assert "✘ A target level is not reached." in reported.stdout
+    assert "✘ A pre-assessment: not yet ready for Gold on the evidence given." in reported.stdout
 
 
 def test_output_option_writes_the_file_and_says_where(cli, tmp_path: Path) -> None:
@@ -84,6 +84,6 @@ def test_report_never_overwrites_its_input(cli, tmp_path: Path) -> None:
 
 
 def test_today_option_is_shown_with_its_source(cli) -> None:
-    result = cli("report", MIDDLE, "--today", "2027-01-15")
+    result = cli("report", MIDDLE, "--today", "2027-01-15", "--lang", "en")
     assert result.code == 0, result
-    assert "**2027-01-15** (set with --today)" in result.stdout
+    assert "**15 January 2027** (set with --today)" in result.stdout

@@ -130,6 +130,14 @@ def test_safe_url_keeps_plain_http(url: str) -> None:
         ("a\nb\r\nc", "a b c"),
         ("x | y", "x \\| y"),
         ("4.1.3 Plan", "4.1.3 Plan"),
+        ("strategy.implementation_plan.with_budget", "strategy.implementation_plan.with_budget"),
+        ("_emphasis_ and *strong*", "\\_emphasis\\_ and \\*strong\\*"),
+        ("[link](target) and [1]", "\\[link\\](target) and \\[1\\]"),
+        ("[1] alone", "\\[1\\] alone"),
+        ("see [1]", "see [1]"),
+        ("a < b > c & d", "a < b > c & d"),
+        ("<b> &amp; C:\\dir", "\\<b> \\&amp; C:\\dir"),
+        ("> quoted", "\\> quoted"),
     ],
 )
 def test_md_escape(text: str, escaped: str) -> None:
@@ -137,4 +145,4 @@ def test_md_escape(text: str, escaped: str) -> None:
 
 
 def test_md_inline_keeps_code_spans_and_escapes_the_rest() -> None:
-    assert md_inline("set `a|b` to <b>") == "set `a\\|b` to \\<b\\>"
+    assert md_inline("set `a|b` to <b>") == "set `a\\|b` to \\<b>"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -182,15 +182,23 @@ class PackSet:
         return [item.pack for item in self.loaded]
 
 
-def load_packs(references: Sequence[str], relative_to: Path | None = None) -> PackSet:
-    """Load the requested packs with their prerequisites (graph checked) and the portfolio's pack."""
+def load_packs(
+    references: Sequence[str], relative_to: Path | None = None, language: str = "en"
+) -> PackSet:
+    """Load the requested packs with their prerequisites (graph checked) and the portfolio's pack,
+    with their texts in ``language`` where a wording file beside a pack gives them."""
     from clusterkit.packs.loader import load_pack, load_with_prerequisites
+    from clusterkit.packs.wording import translated
 
-    loaded: list[LoadedPack] = load_with_prerequisites(list(references), relative_to)
+    loaded = [
+        replace(item, pack=translated(item.pack, item.path, language))
+        for item in load_with_prerequisites(list(references), relative_to)
+    ]
     requested = [item.pack.id for item in loaded[: len(set(references))]]
     portfolio = next((item.pack for item in loaded if item.pack.portfolio is not None), None)
     if portfolio is None:
-        portfolio = load_pack(PORTFOLIO_PACK).pack
+        bundled = load_pack(PORTFOLIO_PACK)
+        portfolio = translated(bundled.pack, bundled.path, language)
     return PackSet(loaded, requested, portfolio)
 
 
@@ -203,11 +211,12 @@ def run(
     clock: Callable[[], dt.date] = dt.date.today,
     packs: PackSet | None = None,
     positions: bool = True,
+    language: str = "en",
 ) -> Assessment:
     """Assess one loaded evidence file against its packs (and their prerequisites).
 
     ``packs`` are packs loaded already (a run over many files loads them once); else the packs that
-    ``criteria`` or the evidence file names are loaded here.
+    ``criteria`` or the evidence file names are loaded here, in ``language``.
     """
     from clusterkit.load.positions import with_positions
     from clusterkit.scoring.engine import assess
@@ -215,7 +224,7 @@ def run(
 
     if packs is None:
         references, relative_to = pack_references(loaded, criteria)
-        packs = load_packs(references, relative_to)
+        packs = load_packs(references, relative_to, language)
     if not criteria:  # with --criteria, the file's declarations may be for its own packs, not these
         check_declarations(loaded.evidence, loaded.document, packs.packs)
     date, source = assessment_date(today, loaded.evidence, clock)

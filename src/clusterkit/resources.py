@@ -1,4 +1,4 @@
-"""Where the bundled packs, templates and example clusters are, and the user's cache: the only module that knows.
+"""Where the bundled packs, templates, example clusters and catalogues are, and the user's cache: the only module that knows.
 
 The cache holds what clusterkit can always rebuild (validated packs, compiled templates), one file per
 entry. An entry is written to a private temporary file and renamed into place, so concurrent runs read
@@ -101,3 +101,8 @@ def code_stamp() -> str:
     files = [*_PACKAGE_DIR.rglob("*.py"), *bundled_dir("criteria").iterdir()]
     stamps = [f"{file}:{file.stat().st_size}:{file.stat().st_mtime_ns}" for file in sorted(files)]
     return "\0".join([__version__, sys.version, *stamps])
+
+
+def locale_dir() -> Path:
+    """The compiled gettext catalogues (``<lang>/LC_MESSAGES/clusterkit.mo``), inside the package."""
+    return _PACKAGE_DIR / "locale"

@@ -9,11 +9,21 @@ from typing import Annotated
 import typer
 
 from clusterkit import __version__
-from clusterkit.cli import browse_options, portfolio_signature, start_options
+from clusterkit.cli import browse_options, history_signature, portfolio_signature, start_options
 from clusterkit.cli.common import STATE, run_command
 from clusterkit.cli.formats import format_option
 from clusterkit.cli.help import HELP_OPTIONS, CleanCommand
-from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Level, Output, Today
+from clusterkit.cli.options import (
+    DEFAULT_FILE,
+    Criteria,
+    EvidenceFile,
+    Language,
+    Level,
+    Output,
+    ReportOutput,
+    SummaryOnly,
+    Today,
+)
 from clusterkit.cli.portfolio_signature import BenchmarkFile
 from clusterkit.cli.survey_app import survey_app
 
@@ -129,25 +139,20 @@ def report(
     level: Level = None,
     today: Today = None,
     output_format: Annotated[str, format_option("report", "md")] = "md",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="PATH",
-            help="Write to this file. Default: md and json to stdout; html to report.html beside the evidence file.",
-        ),
-    ] = None,
+    output: ReportOutput = None,
     benchmark: BenchmarkFile = None,
+    summary: SummaryOnly = False,
+    lang: Language = None,
 ) -> None:
     """Write the full gap report: verdicts, next steps, every indicator with its evidence, gap, fix and the
     basis of its threshold, the service portfolio. Exit 0 even when a level is not reached; 2 on bad input.
     """
     from clusterkit.cli import report_command
 
+    shown = report_command.Presentation(summary=summary, language=lang)
     run_command(
         lambda: report_command.report(
-            file, criteria or [], level or [], today, output_format, output, benchmark
+            file, criteria or [], level or [], today, output_format, output, benchmark, shown
         )
     )
 
@@ -239,59 +244,7 @@ def diff(
     )
 
 
-@app.command(
-    cls=CleanCommand,
-    short_help="The assessment over time: one point per revision.",
-    epilog="Example: clusterkit history cluster.yaml --tags --format html -o history.html",
-)
-def history(
-    file: EvidenceFile = DEFAULT_FILE,
-    rev: Annotated[
-        str | None,
-        typer.Option("--rev", metavar="A..B", help="Only the commits in this range."),
-    ] = None,
-    tags: Annotated[
-        bool, typer.Option("--tags", help="The tagged commits instead of every commit.")
-    ] = False,
-    every: Annotated[
-        int, typer.Option("--every", metavar="N", help="Every Nth commit (and the newest).")
-    ] = 1,
-    snapshot: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--snapshot",
-            metavar="FILE",
-            help="An assessment saved with `assess --format json -o FILE`; repeat for several.",
-        ),
-    ] = None,
-    criteria: Criteria = None,
-    level: Level = None,
-    today: Today = None,
-    output_format: Annotated[str, format_option("history", "md")] = "md",
-    output: Output = None,
-) -> None:
-    """Assess the evidence file at each commit that changed it (or each tag), oldest first: verdicts and
-    scores per point, and the indicators won and lost from one to the next. Each point is assessed as of
-    --today, else the file's assessment_date at that commit, else the commit's date.
-    """
-    from clusterkit.cli import history_command
-
-    run_command(
-        lambda: history_command.history(
-            file,
-            rev,
-            tags,
-            every,
-            snapshot or [],
-            criteria or [],
-            level or [],
-            today,
-            output_format,
-            output,
-        )
-    )
-
-
+history_signature.register(app)
 portfolio_signature.register(app)
 
 

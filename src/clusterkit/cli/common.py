@@ -70,10 +70,20 @@ def assess_file(
     file: Path, criteria: list[str], levels: list[str], today: str | None
 ) -> Assessment:
     """Load, validate and assess one evidence file; say so when the date came from the clock."""
+    # Only reports are written in other languages; the terminal and CI formats stay English.
+    return assess_file_in(file, criteria, levels, today, "en")[0]
+
+
+def assess_file_in(
+    file: Path, criteria: list[str], levels: list[str], today: str | None, language: str | None
+) -> tuple[Assessment, str]:
+    """assess_file, with the packs' texts in the report's language; and that language."""
     from clusterkit.pipeline import load_evidence, run
 
     date = parse_date(today)
-    assessment = run(load_evidence(file, str(file)), criteria=criteria, levels=levels, today=date)
+    loaded = load_evidence(file, str(file))
+    chosen = report_language(language, loaded.evidence.cluster.language)
+    assessment = run(loaded, criteria=criteria, levels=levels, today=date, language=chosen)
     if assessment.date_source == "clock":
         day = assessment.assessment_date
         typer.echo(
@@ -81,7 +91,28 @@ def assess_file(
             "to repeat this run",
             err=True,
         )
-    return assessment
+    return assessment, chosen
+
+
+def report_language(option: str | None, declared: str | None) -> str:
+    """--lang, else the evidence's cluster.language when clusterkit has it, else English."""
+    from clusterkit.render.i18n import LANGUAGES, SOURCE_LANGUAGE
+
+    available = ", ".join(LANGUAGES)
+    if option is not None:
+        if option not in LANGUAGES:
+            raise UsageError(f"no report translation for --lang {option!r}; available: {available}")
+        return option
+    if declared is None:
+        return SOURCE_LANGUAGE
+    if declared not in LANGUAGES:
+        typer.echo(
+            f"note: no report translation for cluster.language `{declared}`; writing English "
+            f"(available: {available})",
+            err=True,
+        )
+        return SOURCE_LANGUAGE
+    return declared
 
 
 # The one clock `--today today` reads; tests replace it.

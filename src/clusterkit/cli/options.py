@@ -54,3 +54,26 @@ Output = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="PATH", help="Write to this file instead of stdout."),
 ]
+SummaryOnly = Annotated[
+    bool,
+    typer.Option(
+        "--summary", help="Only the board summary (at most two A4 pages), not the full report."
+    ),
+]
+Language = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="Language of the report (en, de, fr). Default: the file's cluster.language, else en.",
+    ),
+]
+ReportOutput = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Write to this file. Default: md and json to stdout; html and pdf to report.html or report.pdf beside the evidence file.",
+    ),
+]

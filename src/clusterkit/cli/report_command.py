@@ -1,20 +1,30 @@
-"""Body of `clusterkit report`: the full gap report as Markdown, self-contained HTML or JSON."""
+"""Body of `clusterkit report`: the full gap report (or its board summary) as Markdown, HTML, PDF or JSON."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from clusterkit.cli.common import assess_file
-from clusterkit.cli.formats import choices, produce
+from clusterkit.cli.common import assess_file_in
+from clusterkit.cli.formats import choices, is_machine, produce
 from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode, UsageError
+from clusterkit.render import RenderOptions
 
 if TYPE_CHECKING:
     from clusterkit.results.assessment import Assessment
     from clusterkit.results.portfolio_result import Benchmark
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """How the report is shown: the whole of it or the summary, and in which language."""
+
+    summary: bool = False
+    language: str | None = None
 
 
 def default_output(file: Path, output_format: str) -> Path | None:
@@ -41,15 +51,21 @@ def report(
     output_format: str,
     output: Path | None,
     benchmark: Path | None = None,
+    presentation: Presentation | None = None,
 ) -> ExitCode:
     """Assess one evidence file and write its report; a report is not a gate, so exit 0 either way."""
+    shown = presentation or Presentation()
     peers = load_benchmark(benchmark) if benchmark is not None else None
-    assessment = assess_file(file, criteria, levels, today)
+    # JSON is read by programs: one shape and one wording, whatever the cluster's language (--lang still
+    # chooses when given).
+    wanted = shown.language or ("en" if is_machine("report", output_format) else None)
+    assessment, language = assess_file_in(file, criteria, levels, today, wanted)
+    options = RenderOptions(summary=shown.summary, language=language)
     target = output or default_output(file, output_format)
     if peers is None:
-        text = produce("report", output_format, assessment)
+        text = produce("report", output_format, assessment, options)
     else:
-        text = _benchmarked(assessment, peers, output_format)
+        text = _benchmarked(assessment, peers, output_format, options)
     protected = (file,) if benchmark is None else (file, benchmark)
     write_output(text, target, protected=protected)
     if target is not None:
@@ -57,14 +73,14 @@ def report(
     return ExitCode.OK
 
 
-def _benchmarked(assessment: Assessment, benchmark: Benchmark, output_format: str) -> str:
+def _benchmarked(
+    assessment: Assessment, benchmark: Benchmark, output_format: str, options: RenderOptions
+) -> str:
     """The report with the peers section, in a format that has one (md, html)."""
-    from clusterkit.render import RENDERERS, RenderOptions, render
+    from clusterkit.render import RENDERERS, render
     from clusterkit.render.benchmark_view import Benchmarked
 
     if output_format not in RENDERERS["benchmarked"]:
         known = ", ".join(RENDERERS["benchmarked"])
         raise UsageError(f"--benchmark works with the formats {known}, not {output_format}")
-    return render(
-        Benchmarked(assessment, benchmark), output_format, RenderOptions(), kind="benchmarked"
-    )
+    return render(Benchmarked(assessment, benchmark), output_format, options, kind="benchmarked")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, computed_field
+from pydantic import Field, computed_field, field_validator
 
 from clusterkit.models.base import (
     AS_OF_DESCRIPTION,
@@ -59,8 +59,18 @@ class ClusterProfile(Strict):
     )
     language: LanguageCode | None = Field(
         None,
-        description="ISO 639-1 code of the language the cluster's documents are in (de, fr, no); headings are matched in every language a pack names, and checks name them in this one.",
+        description="ISO 639-1 code of the language the cluster works in and its documents are in (de, fr, no): headings are matched in every language a pack names and checks name them in this one; reports are written in it where clusterkit has a translation (else in English).",
     )
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str | None) -> str | None:
+        # Babel's locale data knows every ISO 639-1 language; a two-letter typo (`dk` for Danish) is not one.
+        from babel.localedata import exists
+
+        if value is not None and not exists(value):
+            raise ValueError(f"`{value}` is not an ISO 639-1 language code (de, fr, da, nb, …)")
+        return value
 
     @computed_field(
         description="Whether the website has an English version (derived from website_languages)."

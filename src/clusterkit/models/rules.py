@@ -64,6 +64,10 @@ class RatioRule(_Bounds):
     numerator: FieldPath
     denominator: FieldPath
     display: Display = Field("percent", description="How reports show the ratio.")
+    unit: Text | None = Field(
+        None,
+        description="Words after the number in reports, e.g. `per participant` (EUR 778 per participant) or `participants per FTE`.",
+    )
 
 
 class CountRule(_Bounds):

@@ -22,6 +22,11 @@ class RenderOptions:
 
     color: bool = False
     width: int = 100
+    # The language of the report's words and of its number and date formats (ISO 639-1); an input,
+    # never the process's locale.
+    language: str = "en"
+    # Only the board summary (`report --summary`), not the full report with its annex.
+    summary: bool = False
 
 
 Renderer = Callable[[Any, RenderOptions], str]
@@ -40,7 +45,7 @@ class Format:
     # Where `report` and `history` write it without -o, beside the evidence file (a browser opens a file, not a
     # stream); None: to stdout, for a pipe or a redirect.
     default_file: str | None = None
-    binary: bool = False  # the renderer returns bytes (never printed to a terminal)
+    binary: bool = False  # the renderer returns bytes (XLSX, PDF; never printed to a terminal)
 
 
 ASSESSMENT_JSON = Format(
@@ -62,6 +67,13 @@ RENDERERS: dict[str, dict[str, Format]] = {
             ("report",),
             "a self-contained HTML report",
             default_file="report.html",
+        ),
+        "pdf": Format(
+            "clusterkit.render.pdf:render",
+            ("report",),
+            "the HTML report as an A4 PDF (needs the pdf extra)",
+            default_file="report.pdf",
+            binary=True,
         ),
         "json": ASSESSMENT_JSON,
         "github": Format(
@@ -204,7 +216,7 @@ def render(
 def render_bytes(
     result: Any, name: str, options: RenderOptions | None = None, *, kind: str = "assessment"
 ) -> bytes:
-    """Render a result in a registered binary format (XLSX)."""
+    """Render a result in a registered binary format (XLSX, PDF)."""
     data = renderer(name, kind)(result, options or RenderOptions())
     if not isinstance(data, bytes):
         raise TypeError(f"{kind} format {name} is text; use render")

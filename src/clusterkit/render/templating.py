@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from functools import cache
@@ -11,8 +12,9 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup, escape
 
+from clusterkit import __version__
+from clusterkit.render.i18n import Formats, translations
 from clusterkit.resources import bundled_dir, read_cached, write_cached
-from clusterkit.results.numbers import fmt_score
 
 TemplateFormat = Literal["md", "html"]
 
@@ -21,11 +23,13 @@ TemplateFormat = Literal["md", "html"]
 SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\()\[\]{}|^]+", re.IGNORECASE)
 # Pack and scorer texts mark field names as `code`; reports keep that, and escape everything else.
 CODE_SPAN = re.compile(r"`([^`\n]+)`")
-# Characters that are active in GitHub- and GitLab-flavoured inline Markdown ($ starts maths, ~ strikes
-# through, & starts an entity); a backslash makes each literal.
-MD_ACTIVE = re.compile(r"([\\`*_\[\]<>|~$&])")
+# Markdown escapes only what would change the rendering here (see _escape_active), so a field name
+# like implementation_plan stays readable. `&` starts a character reference only in this shape; `<` a tag, comment or autolink only before these.
+MD_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+MD_TAG_START = re.compile(r"<[A-Za-z/!?]")
+ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # Text at the start of a line must not open a heading, a list or a setext underline.
-MD_MARKER_START = re.compile(r"^([#+=-])(?=[\s#=-]|$)")
+MD_MARKER_START = re.compile(r"^([#+=-])(?=[\s#=-]|$)|^(>)")
 MD_NUMBER_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
 WHITESPACE = re.compile(r"\s+")
 EMPTY = "—"
@@ -44,17 +48,46 @@ def safe_url(value: str | None) -> str | None:
     return None
 
 
-def points(value: float) -> str:
-    """Points without a trailing .0 (36.5, 282)."""
-    return f"{value:g}"
-
-
 def md_escape(value: object) -> MarkdownText:
     """Plain text as Markdown that shows exactly that text, on one line."""
     if isinstance(value, MarkdownText):
         return value
     text = WHITESPACE.sub(" ", str(value))
-    return _escape_line_start(MD_ACTIVE.sub(r"\\\1", text))
+    return _escape_line_start(_escape_active(text))
+
+
+def _escape_active(text: str) -> str:
+    """Backslashes before the characters that would start markup here, and before no others."""
+    out: list[str] = []
+    dollars = text.count("$") > 1  # maths needs a pair
+    link_like = any(pair in text for pair in ("](", "][", "]:", "[^")) or text.startswith("[")
+    for index, char in enumerate(text):
+        if char in "`*|~" or (char == "$" and dollars) or (char in "[]" and link_like):
+            out.append("\\" + char)
+        elif char == "_":
+            out.append(_underscore(text, index))
+        elif char == "&":
+            out.append("\\&" if MD_ENTITY.match(text, index) else "&")
+        elif char == "<":
+            out.append("\\<" if MD_TAG_START.match(text, index) else "<")
+        elif char == "\\":
+            following = text[index + 1 : index + 2]
+            out.append("\\\\" if not following or following in ASCII_PUNCTUATION else "\\")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _underscore(text: str, index: int) -> str:
+    """An underscore as it is inside a word (both neighbours of its run are letters or digits)."""
+    start, end = index, index
+    while start > 0 and text[start - 1] == "_":
+        start -= 1
+    while end + 1 < len(text) and text[end + 1] == "_":
+        end += 1
+    before = text[start - 1] if start > 0 else " "
+    after = text[end + 1] if end + 1 < len(text) else " "
+    return "_" if before.isalnum() and after.isalnum() else "\\_"
 
 
 def md_inline(value: str | None) -> MarkdownText:
@@ -67,12 +100,12 @@ def md_inline(value: str | None) -> MarkdownText:
             # A pipe ends a table cell even inside a code span, unless escaped.
             parts.append("`" + piece.replace("|", "\\|") + "`")
         else:
-            parts.append(MD_ACTIVE.sub(r"\\\1", piece))
+            parts.append(_escape_active(piece))
     return _escape_line_start("".join(parts))
 
 
 def _escape_line_start(text: str) -> MarkdownText:
-    text = MD_MARKER_START.sub(r"\\\1", text, count=1)
+    text = MD_MARKER_START.sub(lambda match: "\\" + match.group(0), text, count=1)
     return MarkdownText(MD_NUMBER_START.sub(r"\1\\\2", text, count=1))
 
 
@@ -142,8 +175,9 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 @cache
-def environment(kind: TemplateFormat) -> jinja2.Environment:
-    """The environment for Markdown or HTML templates (HTML autoescaped; Markdown escaped by finalize)."""
+def environment(kind: TemplateFormat, language: str = "en") -> jinja2.Environment:
+    """The environment for Markdown or HTML templates (HTML autoescaped; Markdown escaped by finalize),
+    speaking ``language``."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(bundled_dir("templates"))),
         autoescape=kind == "html",
@@ -154,10 +188,29 @@ def environment(kind: TemplateFormat) -> jinja2.Environment:
         finalize=_finalize_md if kind == "md" else _finalize_html,
         auto_reload=False,
         bytecode_cache=CompiledTemplates(),
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters.update(percent=fmt_score, points=points, safe_url=safe_url)
+    env.filters.update(safe_url=safe_url)
+    install_language(env, language, kind)
     if kind == "md":
         env.filters.update(inline=md_inline, link=md_link, code=md_code, markdown=md_trusted)
     else:
         env.filters.update(inline=html_inline, code=html_code)
     return env
+
+
+def install_language(env: jinja2.Environment, language: str, kind: TemplateFormat) -> None:
+    """The one place a template environment learns its language: the gettext catalogue (new-style, so
+    HTML placeholders are escaped), and the locale's way of writing scores, points and dates."""
+    catalogue = translations(language)
+    env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
+    formats = Formats(language, unknown_score=catalogue.gettext("n/a"))
+    date = formats.date
+    if kind == "md":
+        # A date is letters, digits, dots and commas: nothing to escape inside a line, and the templates
+        # never start a line with one, so "1. Oktober 2026" needs no backslash.
+        def date(value: dt.date) -> str:
+            return MarkdownText(formats.date(value))
+
+    env.filters.update(percent=formats.score, points=formats.number, date=date)
+    env.globals.update(language=language, percent_format=formats.score, version=__version__)

@@ -11,6 +11,7 @@ from clusterkit.results.assessment import (
     IndicatorResult,
     LevelResult,
     PackAssessment,
+    RoadmapItem,
     ServicePlacement,
 )
 from clusterkit.results.numbers import fmt, fmt_score
@@ -18,6 +19,8 @@ from clusterkit.results.numbers import fmt, fmt_score
 # The order statuses are counted and listed in: vocabulary, not wording (the words are in the templates).
 STATUS_ORDER = ("met", "partial", "unmet", "unknown", "not_applicable")
 GAP_STATUSES = frozenset({"partial", "unmet", "unknown"})
+# A board reads three steps; the full report lists them all.
+TOP_STEPS = 3
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,35 @@ class ReportView:
             )
             for indicator_id in pack.unknown
         ]
+
+    def requested(self) -> list[PackAssessment]:
+        return [pack for pack in self.packs if pack.requested]
+
+    def prerequisites(self) -> list[PackAssessment]:
+        return [pack for pack in self.packs if not pack.requested]
+
+    def minimums_met(self, pack: PackAssessment) -> int:
+        """How many of the pack's minimum requirements are met."""
+        return sum(
+            self.indicator(pack, indicator_id).status == "met"
+            for indicator_id in pack.minimum_requirements
+        )
+
+    def top_steps(self, pack: PackAssessment) -> list[RoadmapItem]:
+        """The steps that matter most: the roadmap's order (blocking first, then by points), then the
+        further gaps when the target needs fewer than three."""
+        return [*pack.roadmap.steps, *pack.roadmap.further][:TOP_STEPS]
+
+    def shared_reasons(self, pack: PackAssessment) -> list[tuple[LevelResult, list[str]]]:
+        """Each level's reasons for not being reached, without those an earlier level already gave:
+        a reason shared by Silver and Gold is shown once, at the first level it stops."""
+        seen: set[str] = set()
+        result = []
+        for level in pack.levels:
+            fresh = [reason for reason in level.reasons if reason not in seen]
+            seen.update(level.reasons)
+            result.append((level, fresh))
+        return result
 
     def gaps(self, indicator: IndicatorResult) -> list[CheckResult]:
         """The checks of an indicator that are not met and say how to fix them."""

@@ -39,12 +39,15 @@ def ratio(rule: rules.RatioRule, ctx: Context) -> Outcome:
         read(ctx.evidence, rule.numerator),
         read(ctx.evidence, rule.denominator),
     )
-    expected = bounds_status(rule, 0.0, rule.display)[1]
+    # "EUR 778 per participant", not a bare "EUR 778" a reader cannot place.
+    unit = f" {rule.unit}" if rule.unit else ""
+    expected = bounds_status(rule, 0.0, rule.display)[1] + unit
     if numerator is None or denominator is None or float(denominator) == 0:
         return unknown(expected, rule.numerator, rule.denominator)
     value = float(numerator) / float(denominator)
     status, expected = bounds_status(rule, value, rule.display)
-    return numeric(status, fmt(value, rule.display), expected, (rule.numerator, rule.denominator))
+    observed = fmt(value, rule.display) + unit
+    return numeric(status, observed, expected + unit, (rule.numerator, rule.denominator))
 
 
 def count(rule: rules.CountRule, ctx: Context) -> Outcome:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +13,11 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+# A shell that starts the suite in the background (`cmd &`) leaves SIGINT ignored for it, and every
+# child inherits that. The tests of Ctrl-C (in-process and in a pseudo-terminal) need it delivered.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

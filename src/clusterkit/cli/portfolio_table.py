@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from clusterkit.cli.table import text_console
 from clusterkit.render import RenderOptions
 from clusterkit.results.numbers import fmt_score
 from clusterkit.results.portfolio_result import PackPeers, PortfolioResult, Position
@@ -67,17 +66,7 @@ def _summary(console: Console, peers: PackPeers) -> None:
 
 def render(result: PortfolioResult, options: RenderOptions) -> str:
     """The portfolio as text; ANSI colour only when the options ask for it."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        markup=False,
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        emoji=False,
-    )
+    buffer, console = text_console(options)
     console.print(
         Text(
             f"Portfolio of {len(result.rows)} files · {result.clusters} clusters in the statistics"

@@ -108,8 +108,8 @@ def _unknowns(console: Console, result: PackAssessment) -> None:
     )
 
 
-def render(assessment: Assessment, options: RenderOptions) -> str:
-    """The summary as text; ANSI colour only when the options ask for it."""
+def text_console(options: RenderOptions) -> tuple[io.StringIO, Console]:
+    """A console that draws into a string: plain text, ANSI colour only when the options ask for it."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -121,6 +121,12 @@ def render(assessment: Assessment, options: RenderOptions) -> str:
         highlight=False,
         emoji=False,
     )
+    return buffer, console
+
+
+def render(assessment: Assessment, options: RenderOptions) -> str:
+    """The summary as text; ANSI colour only when the options ask for it."""
+    buffer, console = text_console(options)
     cluster = assessment.cluster
     place = f" ({cluster.country})" if cluster.country else ""
     console.print(Text(f"{cluster.name}{place}", style="bold"))

@@ -521,3 +521,14 @@ def test_bundled_sections_have_names_in_the_nine_languages(reference: str) -> No
             missing = LANGUAGES - set(section.names)
             assert not missing, f"{pack.id}: section {section.id} has no names in {sorted(missing)}"
             assert all(section.names[language] for language in LANGUAGES)
+
+
+def test_a_pack_name_too_long_for_the_file_system_is_an_unknown_pack(tmp_path: Path, cli) -> None:
+    """Found by scripts/fuzz.py: a 300-character `criteria:` name made stat() fail (exit 3)."""
+    evidence = tmp_path / "cluster.yaml"
+    evidence.write_text(
+        f"schema_version: 1\ncriteria: [{'x' * 300}]\ncluster:\n  name: Fuzzed\n", encoding="utf-8"
+    )
+    done = cli("assess", evidence)
+    assert done.code == 2, done
+    assert "[unknown-pack]" in done.stderr and "internal error" not in done.stderr, done

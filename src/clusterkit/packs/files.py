@@ -25,7 +25,11 @@ def resolve_reference(reference: str, relative_to: Path | None = None) -> Path:
     candidate = Path(reference)
     if relative_to is not None and not candidate.is_absolute():
         candidate = relative_to / candidate
-    if candidate.suffix in PACK_SUFFIXES or candidate.exists():
+    try:
+        found = candidate.suffix in PACK_SUFFIXES or candidate.exists()
+    except OSError:  # a name too long for the file system (found by fuzzing) names no file
+        found = False
+    if found:
         return candidate
     raise InputError.single(
         reference,

@@ -222,6 +222,61 @@ def test_a_pack_named_in_the_evidence_stays_in_its_repository(
         assert "root:" not in result.stderr  # nothing of the file is read, so nothing is echoed
 
 
+def _extending(base: str) -> str:
+    return f'schema_version: 1\nid: local-gold\nextends: {base}\nversion: "1"\noverrides: {{}}\n'
+
+
+def _outside_base(strategy: Path) -> Path:
+    """A valid pack beside the repository, with a marker that must never reach a message."""
+    base = strategy.parent / "outside.yaml"
+    text = (EXAMPLES.parent / "criteria" / "eccp-validation.yaml").read_text(encoding="utf-8")
+    base.write_text(text.replace("title:", "title: SECRET-OUTSIDE", 1), encoding="utf-8")
+    return base
+
+
+@pytest.mark.parametrize("how", ["relative", "absolute", "link"])
+def test_what_a_named_pack_extends_stays_in_the_repository(
+    cli: Cli, strategy: Path, how: str
+) -> None:
+    """A pack inside the repository cannot reach outside it through `extends`, whichever way it is written."""
+    base = _outside_base(strategy)
+    if how == "link":
+        (strategy / "base.yaml").symlink_to(base)
+    reference = {"relative": "../outside.yaml", "absolute": str(base), "link": "base.yaml"}[how]
+    (strategy / "local.yaml").write_text(_extending(reference), encoding="utf-8")
+    edit(strategy / "cluster.yaml", "criteria: esca-gold", "criteria: [local.yaml]")
+    for command in ("assess", "check", "report"):
+        result = cli(command, cwd=strategy)
+        input_error(result, "local.yaml:3:", "path-outside", "extends", "--criteria")
+        assert "SECRET-OUTSIDE" not in result.stdout + result.stderr
+
+
+def test_the_pack_cache_does_not_lift_the_confinement(cli: Cli, strategy: Path) -> None:
+    """Loaded once with --criteria (the user's choice, so cached), the same pack named by the evidence is
+    still refused: a cached pack's files are checked as the files themselves would be."""
+    _outside_base(strategy)
+    (strategy / "local.yaml").write_text(_extending("../outside.yaml"), encoding="utf-8")
+    chosen = cli("assess", "--criteria", strategy / "local.yaml", cwd=strategy)
+    assert chosen.code in (0, 1), chosen
+    edit(strategy / "cluster.yaml", "criteria: esca-gold", "criteria: [local.yaml]")
+    input_error(cli("assess", cwd=strategy), "local.yaml:3:", "path-outside")
+
+
+def test_a_prerequisite_pack_linked_from_outside_is_refused(cli: Cli, strategy: Path) -> None:
+    """A level's prerequisite pack found beside a named pack must not be a link out of the repository."""
+    pack = (EXAMPLES.parent / "criteria" / "esca-gold.yaml").read_text(encoding="utf-8")
+    assert "- {level: bronze-eligibility}" in pack
+    (strategy / "local.yaml").write_text(
+        pack.replace("- {level: bronze-eligibility}", "- {pack: elsewhere, level: gold}", 1),
+        encoding="utf-8",
+    )
+    (strategy / "elsewhere.yaml").symlink_to(_outside_base(strategy))
+    edit(strategy / "cluster.yaml", "criteria: esca-gold", "criteria: [local.yaml]")
+    result = cli("assess", cwd=strategy)
+    input_error(result, "local.yaml:", "path-outside", "`elsewhere`")
+    assert "SECRET-OUTSIDE" not in result.stdout + result.stderr
+
+
 def test_a_pack_given_on_the_command_line_may_be_anywhere(cli: Cli, strategy: Path) -> None:
     pack = strategy.parent / "outside.yaml"
     shutil.copy(EXAMPLES.parent / "criteria" / "eccp-validation.yaml", pack)

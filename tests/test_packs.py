@@ -523,12 +523,11 @@ def test_bundled_sections_have_names_in_the_nine_languages(reference: str) -> No
             assert all(section.names[language] for language in LANGUAGES)
 
 
-def test_a_pack_name_too_long_for_the_file_system_is_an_unknown_pack(tmp_path: Path, cli) -> None:
-    """Found by scripts/fuzz.py: a 300-character `criteria:` name made stat() fail (exit 3)."""
+def test_a_pack_name_too_long_for_the_file_system_is_an_input_error(tmp_path: Path, cli) -> None:
+    """Found by scripts/fuzz.py: a 300-character pack name made stat() fail (exit 3). In the evidence it is
+    refused at its line (tests/data/invalid/pack-name-too-long.yaml); on the command line it names no pack."""
     evidence = tmp_path / "cluster.yaml"
-    evidence.write_text(
-        f"schema_version: 1\ncriteria: [{'x' * 300}]\ncluster:\n  name: Fuzzed\n", encoding="utf-8"
-    )
-    done = cli("assess", evidence)
+    evidence.write_text("schema_version: 1\ncluster:\n  name: Fuzzed\n", encoding="utf-8")
+    done = cli("assess", evidence, "--criteria", "x" * 300)
     assert done.code == 2, done
     assert "[unknown-pack]" in done.stderr and "internal error" not in done.stderr, done

@@ -190,9 +190,11 @@ def load_packs(
     from clusterkit.packs.loader import load_pack, load_with_prerequisites
     from clusterkit.packs.wording import translated
 
+    # Packs an evidence file names (relative_to set) stay in its repository, with all they extend.
+    root = repository_root(relative_to) if relative_to is not None else None
     loaded = [
-        replace(item, pack=translated(item.pack, item.path, language))
-        for item in load_with_prerequisites(list(references), relative_to)
+        replace(item, pack=translated(item.pack, item.path, language, root))
+        for item in load_with_prerequisites(list(references), relative_to, root)
     ]
     requested = [item.pack.id for item in loaded[: len(set(references))]]
     portfolio = next((item.pack for item in loaded if item.pack.portfolio is not None), None)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clusterkit.errors import UsageError
+from clusterkit.load.files import read_text
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -48,7 +49,7 @@ class EvidenceEdit:
 
     @classmethod
     def from_file(cls, path: Path) -> EvidenceEdit:
-        return cls(path.read_text(encoding="utf-8-sig"))
+        return cls(read_text(path, str(path)))
 
     def get(self, path: KeyPath) -> Any:
         """The value at ``path``, or None when it (or a mapping on the way) is not there."""

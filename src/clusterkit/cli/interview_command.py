@@ -18,6 +18,7 @@ import typer
 
 from clusterkit.cli.evidence_writer import EvidenceEdit, KeyPath, check_evidence, replace_file
 from clusterkit.errors import ExitCode, InputError, UsageError
+from clusterkit.load.files import read_text
 from clusterkit.results.numbers import counted
 
 # Kinds of field a typed answer can fill; lists of records are edited in the file itself.
@@ -158,7 +159,7 @@ def interview(
     assessment = run(load_evidence(file, str(file)), today=parse_date(today))
 
     pack = load_pack(assessment.packs[0].pack).pack
-    text = file.read_text(encoding="utf-8-sig")
+    text = read_text(file, str(file))
     typer.echo(f"score now: {_score(file, today)}; Enter skips a question, Ctrl-C stops", err=True)
     answered = 0
     try:

@@ -37,10 +37,11 @@ EVIDENCE_SUFFIXES = (".yaml", ".yml")
 
 def listed(path: Path) -> list[Path]:
     """The files a list file names, one a line, relative to the list; blank lines and # comments skipped."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read the list file {path}: {error}") from None
+    from clusterkit.load.files import read_text
+
+    lines = read_text(
+        path, str(path), missing="the list file names one evidence file a line"
+    ).splitlines()
     names = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
     return [path.parent / name for name in names]
 

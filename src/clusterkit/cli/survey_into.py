@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from clusterkit.cli.evidence_writer import EvidenceEdit, write_evidence
 from clusterkit.cli.survey_command import summary_data
+from clusterkit.load.files import read_text
 
 if TYPE_CHECKING:
     from clusterkit.models.surveys import SatisfactionSurvey
@@ -59,4 +60,4 @@ def merged_text(text: str, survey: SatisfactionSurvey) -> str:
 
 def write_into(path: Path, survey: SatisfactionSurvey) -> None:
     """Write the summary into the evidence file at ``path``, checked, in one step."""
-    write_evidence(path, merged_text(path.read_text(encoding="utf-8-sig"), survey))
+    write_evidence(path, merged_text(read_text(path, str(path)), survey))

@@ -22,7 +22,7 @@ from clusterkit.facts.readers import READERS, DocumentError, Identity, identify,
 from clusterkit.facts.readers.base import a_file
 from clusterkit.load.files import note_input
 from clusterkit.load.yamlfile import KeyPath, YamlDocument
-from clusterkit.models.base import DocumentPath
+from clusterkit.models.base import DocumentPath, unusable_path
 from clusterkit.models.facts import DocumentContent, DocumentFact, Facts
 
 Named = dict[str, tuple[KeyPath, Path]]  # reference -> where it first stands, its file
@@ -142,7 +142,7 @@ def _named(evidence: BaseModel, source: YamlDocument, base: Path, root: Path) ->
     problems: list[Problem] = []
     named: Named = {}
     for where, reference in document_references(evidence):
-        reason = outside_repository(reference, base, root) or _unusable(reference)
+        reason = outside_repository(reference, base, root) or unusable_path(reference)
         if reason:
             position = source.locate(where)
             hint = "name documents relative to the evidence file, inside its repository"
@@ -236,19 +236,4 @@ def outside_repository(reference: str, base: Path, root: Path) -> str:
     if not resolved.is_relative_to(root):
         via = " (through a symbolic link)" if ".." not in Path(reference).parts else ""
         return f"`{reference}` points outside the repository{via}"
-    return ""
-
-
-# What file systems allow (Linux: a name of 255 bytes, a path of 4,096); past them the OS call fails.
-MAX_NAME_BYTES = 255
-MAX_PATH_BYTES = 4096
-
-
-def _unusable(reference: str) -> str:
-    """Why the file system cannot take a document path, or ''."""
-    if len(reference.encode("utf-8", "surrogateescape")) > MAX_PATH_BYTES:
-        return f"the path is longer than {MAX_PATH_BYTES} bytes"
-    parts = Path(reference).parts
-    if any(len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES for part in parts):
-        return f"the path has a name longer than {MAX_NAME_BYTES} bytes"
     return ""

@@ -96,6 +96,18 @@ def read_regular(
             raise _unreadable(display, error) from None
 
 
+def read_text(path: Path, display: str, missing: str = "check the path and spelling") -> str:
+    """A regular UTF-8 text file, read as ``read_regular`` reads it and decoded as the loader decodes
+    (size limit, byte-order mark, NUL and control characters). For the files a command reads whole
+    besides the loader (a list of evidence files, cluster.yaml read again for editing): none of them
+    can block on a FIFO either."""
+    # Here, not at the top: the CLI imports this module for --help, which must not import PyYAML.
+    from clusterkit.load.limits import MAX_FILE_BYTES
+    from clusterkit.load.text import decode
+
+    return decode(read_regular(path, MAX_FILE_BYTES, display, missing), display)
+
+
 def _not_a_file(display: str, kind: str) -> InputError:
     return InputError.single(
         display, f"this is {kind}, not a file", "unreadable", hint="give the path of a regular file"

@@ -6,9 +6,11 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Annotated, Any, Final
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -243,6 +245,34 @@ Amount = Annotated[float, StrictType(), Field(ge=0.0, le=MAX_NUMBER)]
 Flag = Annotated[bool, StrictType()]
 Date = Annotated[dt.date, Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
 Text = Annotated[str, Field(min_length=1)]
+
+
+# What file systems allow (Linux: a name of 255 bytes, a path of 4,096); past them every OS call fails.
+MAX_NAME_BYTES: Final = 255
+MAX_PATH_BYTES: Final = 4096
+
+
+def unusable_path(reference: str) -> str:
+    """Why no file system can take this path, or ''."""
+    if len(reference.encode("utf-8", "surrogateescape")) > MAX_PATH_BYTES:
+        return f"the path is longer than {MAX_PATH_BYTES} bytes"
+    parts = PurePath(reference).parts
+    if any(len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES for part in parts):
+        return f"the path has a name longer than {MAX_NAME_BYTES} bytes"
+    return ""
+
+
+def _pack_reference(value: str) -> str:
+    # A name no file system takes can be no pack file and no bundled id (a fuzzing find: it crashed stat).
+    reason = unusable_path(value)
+    if reason:
+        raise FieldError(f"no criteria pack can have this name: {reason}", hint=_PACK_HINT)
+    return value
+
+
+_PACK_HINT = "name a bundled pack (esca-gold) or the path of a pack file"
+PackReference = Annotated[str, Field(min_length=1), AfterValidator(_pack_reference)]
+"""A criteria pack named in the evidence: a bundled id or a path to a pack file."""
 Year = Annotated[int, StrictType(), Field(ge=1900, le=2200)]
 Fte = Annotated[float, StrictType(), Field(gt=0.0, le=1.0)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=1, max_length=64)]

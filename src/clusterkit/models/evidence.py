@@ -14,6 +14,7 @@ from clusterkit.models.base import (
     Date,
     DocumentPath,
     IndicatorId,
+    PackReference,
     Strict,
     Text,
 )
@@ -67,7 +68,7 @@ class Evidence(Strict):
     """A cluster's evidence file: the input of every assessment."""
 
     schema_version: Literal[1] = Field(description="Version of this file format; 1.")
-    criteria: list[str] | None = Field(
+    criteria: list[PackReference] | None = Field(
         None,
         description="Criteria packs to assess against: bundled ids (esca-gold) or paths to pack files. Default esca-gold.",
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -37,11 +37,14 @@ class Entry:
     sources: tuple[tuple[str, str], ...]
 
 
-def lookup(path: Path) -> tuple[str | None, CriteriaPack | None]:
+def lookup(
+    path: Path, accept: Callable[[Path], bool] | None = None
+) -> tuple[str | None, CriteriaPack | None]:
     """The key for the pack file at ``path`` and its cached pack, if any; no key when it is not cacheable.
 
     Only a regular file within the loader's size limit is read here; anything else is left to the
-    loader, which says what is wrong with it.
+    loader, which says what is wrong with it. An entry one of whose files ``accept`` refuses is a miss:
+    the loader then reads the pack anew and says what is wrong.
     """
     if cache_dir() is None:
         return None, None
@@ -53,7 +56,9 @@ def lookup(path: Path) -> tuple[str | None, CriteriaPack | None]:
     except OSError:
         return None, None
     entry = read(key)
-    return key, entry.pack if entry is not None else None
+    if entry is None or (accept and not all(accept(Path(name)) for name, _ in entry.sources)):
+        return key, None
+    return key, entry.pack
 
 
 def store(key: str, pack: CriteriaPack, files: Sequence[Path]) -> None:

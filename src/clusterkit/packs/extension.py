@@ -16,7 +16,13 @@ from clusterkit.load.validation import Locator, document_locator, validate, vali
 from clusterkit.load.yamlfile import KeyPath, Position, YamlDocument, load_file
 from clusterkit.models.extension import PackExtension
 from clusterkit.models.pack import CriteriaPack, reference_problems
-from clusterkit.packs.files import PACK_SUFFIXES, pack_hint, resolve_reference
+from clusterkit.packs.files import (
+    OUTSIDE_HINT,
+    PACK_SUFFIXES,
+    inside,
+    pack_hint,
+    resolve_reference,
+)
 
 
 def validated_pack(data: Any, locate: Locator) -> CriteriaPack:
@@ -38,11 +44,12 @@ def positioned(locate: Locator, where: KeyPath, message: str, code: str, hint: s
 
 
 def merged_data(
-    path: Path, chain: tuple[Path, ...], read: list[Path] | None = None
+    path: Path, chain: tuple[Path, ...], read: list[Path] | None = None, root: Path | None = None
 ) -> tuple[Any, Locator]:
     """The pack's data with every `extends` applied, and a locator into the files it came from.
 
-    ``read``, when given, receives each file read, the pack's own first, resolved.
+    ``read``, when given, receives each file read, the pack's own first, resolved. With ``root`` (the
+    repository of the evidence file that named the pack), a base outside it is an error, and is not read.
     """
     document = load_file(path)
     if read is not None:
@@ -51,15 +58,19 @@ def merged_data(
         return document.data, document_locator(document)
     extension = validate(PackExtension, document)
     chain = (*chain, path.resolve())
-    base = _base_path(document, extension, path.parent, chain)
-    base_data, base_locate = merged_data(base, chain, read)
+    base = _base_path(document, extension, path.parent, chain, root)
+    base_data, base_locate = merged_data(base, chain, read, root)
     # The base must be valid on its own, so every error after merging is the overrides' doing.
     validated_pack(base_data, base_locate)
     return _apply(document, extension, copy.deepcopy(base_data), base_locate)
 
 
 def _base_path(
-    document: YamlDocument, extension: PackExtension, folder: Path, chain: tuple[Path, ...]
+    document: YamlDocument,
+    extension: PackExtension,
+    folder: Path,
+    chain: tuple[Path, ...],
+    root: Path | None,
 ) -> Path:
     """The file `extends` names; a positioned error at `extends` for a cycle or a missing pack."""
     reference = extension.extends
@@ -79,6 +90,12 @@ def _base_path(
         )
         code = "unknown-pack"
         hint = "a path in `extends` is relative to this file" if is_path else pack_hint(reference)
+    elif not inside(path, root):
+        message, code, hint = (
+            f"`{reference}` points outside the repository",
+            "path-outside",
+            OUTSIDE_HINT,
+        )
     else:
         return path
     position = document.locate(("extends",))

@@ -39,6 +39,21 @@ def resolve_reference(reference: str, relative_to: Path | None = None) -> Path:
     )
 
 
+def inside(path: Path, root: Path | None) -> bool:
+    """Whether a pack file may be read for an evidence file in the repository ``root``: a bundled pack,
+    or a file whose real path (symbolic links followed) is in ``root``. No root: the user's own choice."""
+    if root is None:
+        return True
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links leads nowhere inside
+        return False
+    return real.is_relative_to(root) or real.is_relative_to(bundled_dir("criteria").resolve())
+
+
+OUTSIDE_HINT = "a pack the evidence names may use only bundled packs and files in its repository; or pass --criteria"
+
+
 def pack_hint(reference: str, *, paths: bool = True) -> str:
     """'did you mean' the closest bundled id, and the list of bundled ids."""
     bundled = list(bundled_pack_paths())

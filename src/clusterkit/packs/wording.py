@@ -10,6 +10,7 @@ from clusterkit.load.validation import document_locator, validate
 from clusterkit.load.yamlfile import KeyPath, load_file
 from clusterkit.models.pack import CriteriaPack
 from clusterkit.models.wording import CheckWording, PackWording
+from clusterkit.packs.files import OUTSIDE_HINT, inside
 
 LOCALES = "locales"
 
@@ -19,11 +20,20 @@ def wording_path(pack_path: Path, pack_id: str, language: str) -> Path:
     return pack_path.parent / LOCALES / language / f"{pack_id}.yaml"
 
 
-def translated(pack: CriteriaPack, pack_path: Path, language: str) -> CriteriaPack:
-    """The pack with its texts in ``language`` where a wording file gives them; as it is otherwise."""
+def translated(
+    pack: CriteriaPack, pack_path: Path, language: str, root: Path | None = None
+) -> CriteriaPack:
+    """The pack with its texts in ``language`` where a wording file gives them; as it is otherwise.
+
+    ``root`` confines the wording file as it confines the pack (see loader.load_pack): a link out of the
+    repository is an error, and is not read.
+    """
     path = wording_path(pack_path, pack.id, language)
     if not path.is_file():
         return pack
+    if not inside(path, root):
+        message = "the wording file points outside the repository (through a symbolic link)"
+        raise InputError.single(str(path), message, "path-outside", hint=OUTSIDE_HINT)
     document = load_file(path)
     wording = validate(PackWording, document)
     data = pack.model_dump(mode="python", exclude_none=False)

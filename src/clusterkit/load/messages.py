@@ -83,6 +83,21 @@ def _typed(value: Any) -> str:
 _LOOKS_TYPED = re.compile(r"[-+]?[0-9][0-9_.,eE+-]*|true|false", re.IGNORECASE)
 
 
+_GROUPED = re.compile(r"[0-9]{1,3}([.,])[0-9]{3}(\1[0-9]{3})*")
+
+
+def _plain_number(written: str) -> str:
+    """The number as YAML reads it: `12.000` and `1,234` lose their thousands separators, `12,5` and
+    `1.234,56` get a decimal point; the suggestion must not be one the loader refuses in turn."""
+    if "." in written and "," in written:
+        decimal = max(written.rfind("."), written.rfind(","))
+        whole = written[:decimal].replace(".", "").replace(",", "")
+        return f"{whole}.{written[decimal + 1 :]}"
+    if _GROUPED.fullmatch(written):
+        return written.replace(".", "").replace(",", "")
+    return written.replace(",", ".")
+
+
 def _shape_hint(model: type[BaseModel], path: KeyPath, expected: str, value: Any) -> str:
     """How to write the expected shape, as a one-line YAML example."""
     name = str(path[-1]) if path else "key"
@@ -98,7 +113,8 @@ def _shape_hint(model: type[BaseModel], path: KeyPath, expected: str, value: Any
         return f"write `key: value` lines indented under `{name}:`, e.g. `{name}: {{{shown}}}`"
     if expected in ("a whole number", "a number") and re.match(r"\s*[\d.,]+\s*\S", str(value)):
         number = re.match(r"\s*([\d.,]+)", str(value))
-        return f"write the number alone, without a unit or words: `{name}: {number[1] if number else 0}`"
+        plain = _plain_number(number[1] if number else "0")
+        return f"write the number alone, without a unit or words: `{name}: {plain}`"
     if isinstance(value, list) and value and expected not in ("a list",):
         return f"write one value, not a list: `{name}: {value[0]}`"
     if expected == "a list":

@@ -277,6 +277,26 @@ def test_a_prerequisite_pack_linked_from_outside_is_refused(cli: Cli, strategy: 
     assert "SECRET-OUTSIDE" not in result.stdout + result.stderr
 
 
+def test_a_named_packs_wording_file_linked_from_outside_is_refused(
+    cli: Cli, strategy: Path
+) -> None:
+    """The translation beside a named pack is read like the pack: a link out of the repository is refused."""
+    criteria = EXAMPLES.parent / "criteria"
+    shutil.copy(criteria / "eccp-validation.yaml", strategy / "eccp-validation.yaml")
+    outside = strategy.parent / "wording.yaml"
+    outside.write_text(
+        (criteria / "locales" / "de" / "eccp-validation.yaml").read_text("utf-8"), "utf-8"
+    )
+    (strategy / "locales" / "de").mkdir(parents=True)
+    (strategy / "locales" / "de" / "eccp-validation.yaml").symlink_to(outside)
+    edit(strategy / "cluster.yaml", "criteria: esca-gold", "criteria: [esca-gold, eccp-validation.yaml]")
+    input_error(cli("report", "--lang", "de", "-o", "-", cwd=strategy), "path-outside", "wording")
+    assert cli("report", "-o", "-", cwd=strategy).code in (
+        0,
+        1,
+    )  # in English no wording file is read
+
+
 def test_a_pack_given_on_the_command_line_may_be_anywhere(cli: Cli, strategy: Path) -> None:
     pack = strategy.parent / "outside.yaml"
     shutil.copy(EXAMPLES.parent / "criteria" / "eccp-validation.yaml", pack)

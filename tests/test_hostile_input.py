@@ -289,7 +289,11 @@ def test_a_named_packs_wording_file_linked_from_outside_is_refused(
     )
     (strategy / "locales" / "de").mkdir(parents=True)
     (strategy / "locales" / "de" / "eccp-validation.yaml").symlink_to(outside)
-    edit(strategy / "cluster.yaml", "criteria: esca-gold", "criteria: [esca-gold, eccp-validation.yaml]")
+    edit(
+        strategy / "cluster.yaml",
+        "criteria: esca-gold",
+        "criteria: [esca-gold, eccp-validation.yaml]",
+    )
     input_error(cli("report", "--lang", "de", "-o", "-", cwd=strategy), "path-outside", "wording")
     assert cli("report", "-o", "-", cwd=strategy).code in (
         0,

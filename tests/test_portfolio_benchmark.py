@@ -67,9 +67,13 @@ def test_report_without_benchmark_has_no_peer_section() -> None:
     assert done.code == 0 and "Against its peers" not in done.stdout
 
 
-def test_benchmark_needs_md_or_html(bench: Path) -> None:
+def test_benchmark_needs_md_html_or_pdf(bench: Path, tmp_path: Path) -> None:
     done = run_cli("report", MIDDLE, "-f", "json", "--benchmark", bench)
-    assert done.code == 2 and "--benchmark works with the formats md, html" in done.stderr, done
+    assert done.code == 2, done
+    assert "--benchmark and --history work with the formats md, html, pdf" in done.stderr, done
+    pdf = tmp_path / "report.pdf"
+    done = run_cli("report", MIDDLE, "-f", "pdf", "--benchmark", bench, "-o", pdf)
+    assert done.code == 0 and pdf.read_bytes().startswith(b"%PDF-"), done
 
 
 def test_a_broken_benchmark_file_is_an_error_at_its_line(tmp_path: Path, bench: Path) -> None:

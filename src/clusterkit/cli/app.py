@@ -13,6 +13,7 @@ from clusterkit.cli import browse_options, history_signature, portfolio_signatur
 from clusterkit.cli.common import STATE, run_command
 from clusterkit.cli.formats import format_option
 from clusterkit.cli.help import HELP_OPTIONS, CleanCommand
+from clusterkit.cli.history_signature import HistoryTrend
 from clusterkit.cli.options import (
     DEFAULT_FILE,
     Criteria,
@@ -141,6 +142,7 @@ def report(
     output_format: Annotated[str, format_option("report", "md")] = "md",
     output: ReportOutput = None,
     benchmark: BenchmarkFile = None,
+    history: HistoryTrend = False,
     summary: SummaryOnly = False,
     lang: Language = None,
 ) -> None:
@@ -149,7 +151,7 @@ def report(
     """
     from clusterkit.cli import report_command
 
-    shown = report_command.Presentation(summary=summary, language=lang)
+    shown = report_command.Presentation(summary=summary, language=lang, history=history)
     run_command(
         lambda: report_command.report(
             file, criteria or [], level or [], today, output_format, output, benchmark, shown

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import typer
@@ -15,15 +16,23 @@ from clusterkit.cli.common import parse_date
 from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode, InputError, UsageError
 from clusterkit.results.assessment import Assessment
-from clusterkit.results.history import HistoryPoint, build_history, point
+from clusterkit.results.history import History, HistoryPoint, build_history, point
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which points a history has: the commits to assess (all that changed the file, a range, the tags,
+    every Nth) and the saved snapshots to add."""
+
+    rev: str | None = None
+    tags: bool = False
+    every: int = 1
+    snapshots: tuple[Path, ...] = ()
 
 
 def history(
     file: Path,
-    rev: str | None,
-    tags: bool,
-    every: int,
-    snapshots: list[Path],
+    selection: Selection,
     criteria: list[str],
     levels: list[str],
     today: str | None,
@@ -31,18 +40,42 @@ def history(
     output: Path | None,
 ) -> ExitCode:
     """Print the path of the assessment through the file's history; exit 0 (history is not a gate)."""
-    from clusterkit.cli.diff_command import assessment_at
     from clusterkit.cli.formats import choices, produce
+
+    result = gather(file, selection, criteria, levels, parse_date(today))
+    name = choices("history")[output_format].default_file
+    target = output or (file.parent / name if name else None)
+    protected = (file, *selection.snapshots)
+    write_output(produce("history", output_format, result), target, protected=protected)
+    if target is not None:
+        typer.echo(f"wrote {output_format} history to {target}", err=True)
+    return ExitCode.OK
+
+
+def gather(
+    file: Path,
+    selection: Selection,
+    criteria: list[str],
+    levels: list[str],
+    date: dt.date | None,
+    *,
+    now: Assessment | None = None,
+) -> History:
+    """The history of ``file``: each selected commit assessed in a temporary worktree, each snapshot,
+    and ``now`` (the working tree's assessment, for a report's trend) unless the newest commit says the
+    same."""
+    from clusterkit.cli.diff_command import assessment_at
     from clusterkit.facts.revisions import history_revisions, repository_top
 
-    if every < 1:
+    if selection.every < 1:
         raise UsageError("--every N needs N of 1 or more")
     top = repository_top(file)
     relative = file.resolve().relative_to(top).as_posix()
-    revisions = history_revisions(top, relative, rev=rev, tags=tags, every=every)
-    if not revisions and not snapshots:
+    revisions = history_revisions(
+        top, relative, rev=selection.rev, tags=selection.tags, every=selection.every
+    )
+    if not revisions and not selection.snapshots:
         raise UsageError(f"git knows no commit of {relative} in that selection; commit it first")
-    date = parse_date(today)
     assessed: list[tuple[HistoryPoint, Assessment]] = []
     with _progress(len(revisions)) as advance:
         for revision in revisions:
@@ -55,27 +88,33 @@ def history(
                 shown=revision.label,
                 clock=_fixed(revision.date),  # as of the commit, if the file has no date
             )
-            assessed.append(
-                (
-                    point(
-                        assessment,
-                        kind="revision",
-                        label=revision.label,
-                        commit=revision.commit,
-                        date=revision.date,
-                    ),
-                    assessment,
-                )
+            at = point(
+                assessment,
+                kind="revision",
+                label=revision.label,
+                commit=revision.commit,
+                date=revision.date,
             )
+            assessed.append((at, assessment))
             advance()
-    assessed += [_snapshot(path) for path in snapshots]
-    result = build_history(relative, assessed)
-    name = choices("history")[output_format].default_file
-    target = output or (file.parent / name if name else None)
-    write_output(produce("history", output_format, result), target, protected=(file, *snapshots))
-    if target is not None:
-        typer.echo(f"wrote {output_format} history to {target}", err=True)
-    return ExitCode.OK
+    assessed += [_snapshot(path) for path in selection.snapshots]
+    if now is not None:
+        assessed = _with_now(assessed, now)
+    return build_history(relative, assessed)
+
+
+def _with_now(
+    assessed: list[tuple[HistoryPoint, Assessment]], now: Assessment
+) -> list[tuple[HistoryPoint, Assessment]]:
+    """The points and the working tree's, as of its assessment date; not when the newest point has
+    the same scores and verdicts (the file is as committed), which would only draw the same dot twice."""
+    here = point(
+        now, kind="working-tree", label="working tree", commit=None, date=now.assessment_date
+    )
+    newest = max(assessed, key=lambda item: item[0].date, default=None)
+    if newest is not None and newest[0].packs == here.packs:
+        return assessed
+    return [*assessed, (here, now)]
 
 
 def _fixed(day: dt.date) -> Callable[[], dt.date]:

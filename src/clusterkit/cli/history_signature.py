@@ -12,6 +12,14 @@ from clusterkit.cli.formats import format_option
 from clusterkit.cli.help import CleanCommand
 from clusterkit.cli.options import DEFAULT_FILE, Criteria, EvidenceFile, Level, Output, Today
 
+HistoryTrend = Annotated[
+    bool,
+    typer.Option(
+        "--history",
+        help="Add the trend: the score at each commit that changed the evidence file (md, html, pdf).",
+    ),
+]
+
 
 def history(
     file: EvidenceFile = DEFAULT_FILE,
@@ -48,10 +56,7 @@ def history(
     run_command(
         lambda: history_command.history(
             file,
-            rev,
-            tags,
-            every,
-            snapshot or [],
+            history_command.Selection(rev, tags, every, tuple(snapshot or ())),
             criteria or [],
             level or [],
             today,

@@ -21,7 +21,7 @@ BenchmarkFile = Annotated[
     typer.Option(
         "--benchmark",
         metavar="PATH",
-        help="A benchmark file of `portfolio --benchmark-out`: add the cluster against its peers (md, html).",
+        help="A benchmark file of `portfolio --benchmark-out`: add the cluster against its peers (md, html, pdf).",
     ),
 ]
 

@@ -15,16 +15,19 @@ from clusterkit.errors import ExitCode, UsageError
 from clusterkit.render import RenderOptions
 
 if TYPE_CHECKING:
+    from clusterkit.render.extended import Extended
     from clusterkit.results.assessment import Assessment
+    from clusterkit.results.history import History
     from clusterkit.results.portfolio_result import Benchmark
 
 
 @dataclass(frozen=True)
 class Presentation:
-    """How the report is shown: the whole of it or the summary, and in which language."""
+    """How the report is shown: the whole of it or the summary, in which language, with its trend."""
 
     summary: bool = False
     language: str | None = None
+    history: bool = False  # add the trend through the file's git history (`--history`)
 
 
 def default_output(file: Path, output_format: str) -> Path | None:
@@ -62,10 +65,13 @@ def report(
     assessment, language = assess_file_in(file, criteria, levels, today, wanted)
     options = RenderOptions(summary=shown.summary, language=language)
     target = output or default_output(file, output_format)
-    if peers is None:
+    trend = _history(file, criteria, levels, today, assessment) if shown.history else None
+    if peers is None and trend is None:
         text = produce("report", output_format, assessment, options)
     else:
-        text = _benchmarked(assessment, peers, output_format, options)
+        from clusterkit.render.extended import Extended
+
+        text = _extended(Extended(assessment, peers, trend), output_format, options)
     protected = (file,) if benchmark is None else (file, benchmark)
     write_output(text, target, protected=protected)
     if target is not None:
@@ -73,14 +79,26 @@ def report(
     return ExitCode.OK
 
 
-def _benchmarked(
-    assessment: Assessment, benchmark: Benchmark, output_format: str, options: RenderOptions
-) -> str:
-    """The report with the peers section, in a format that has one (md, html)."""
-    from clusterkit.render import RENDERERS, render
-    from clusterkit.render.benchmark_view import Benchmarked
+def _history(
+    file: Path, criteria: list[str], levels: list[str], today: str | None, now: Assessment
+) -> History:
+    """The file's history for the trend: every commit that changed it, and this report's assessment."""
+    from clusterkit.cli.common import parse_date
+    from clusterkit.cli.history_command import Selection, gather
 
-    if output_format not in RENDERERS["benchmarked"]:
-        known = ", ".join(RENDERERS["benchmarked"])
-        raise UsageError(f"--benchmark works with the formats {known}, not {output_format}")
-    return render(Benchmarked(assessment, benchmark), output_format, options, kind="benchmarked")
+    return gather(file, Selection(), criteria, levels, parse_date(today), now=now)
+
+
+def _extended(item: Extended, output_format: str, options: RenderOptions) -> str | bytes:
+    """The report with its peers and trend, in a format that has them (md, html, pdf)."""
+    from clusterkit.render import RENDERERS, render, render_bytes
+
+    offered = RENDERERS["extended"]
+    if output_format not in offered:
+        known = ", ".join(offered)
+        raise UsageError(
+            f"--benchmark and --history work with the formats {known}, not {output_format}"
+        )
+    if offered[output_format].binary:
+        return render_bytes(item, output_format, options, kind="extended")
+    return render(item, output_format, options, kind="extended")

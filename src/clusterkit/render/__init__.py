@@ -124,13 +124,24 @@ RENDERERS: dict[str, dict[str, Format]] = {
             "a self-contained HTML overview: tiers, heat map, box plots, shared gaps",
         ),
     },
-    # `report --benchmark`: the report with the cluster against its peers (offered through report).
-    "benchmarked": {
+    # `report --benchmark` and `report --history`: the report with the cluster against its peers and
+    # its trend over time (offered through report).
+    "extended": {
         "md": Format(
-            "clusterkit.render.markdown:render_benchmarked", (), "the report with a peer table"
+            "clusterkit.render.markdown:render_extended",
+            (),
+            "the report with a peer table and a trend table",
         ),
         "html": Format(
-            "clusterkit.render.html:render_benchmarked", (), "the report with radar charts"
+            "clusterkit.render.html:render_extended",
+            (),
+            "the report with radar charts and a trend chart",
+        ),
+        "pdf": Format(
+            "clusterkit.render.pdf:render_extended",
+            (),
+            "the extended HTML report as an A4 PDF (needs the pdf extra)",
+            binary=True,
         ),
     },
     "benchmark": {

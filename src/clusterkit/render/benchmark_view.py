@@ -17,14 +17,6 @@ from clusterkit.results.portfolio_result import ALL, Benchmark, BenchmarkPack, D
 
 
 @dataclass(frozen=True)
-class Benchmarked:
-    """The input of a benchmarked report: the assessment and the benchmark it is read against."""
-
-    assessment: Assessment
-    benchmark: Benchmark
-
-
-@dataclass(frozen=True)
 class PeerArea:
     id: str
     title: str
@@ -95,11 +87,11 @@ def _view(
     return PeerView(result.pack, result.title, label, n, areas, _line(result, pack))
 
 
-def peer_views(item: Benchmarked) -> list[PeerView]:
+def peer_views(assessment: Assessment, benchmark: Benchmark) -> list[PeerView]:
     """A view per requested pack of the assessment that the benchmark covers."""
-    by_pack = {pack.pack: pack for pack in item.benchmark.packs}
+    by_pack = {pack.pack: pack for pack in benchmark.packs}
     return [
-        _view(item.assessment, result, by_pack[result.pack], item.benchmark.group_by)
-        for result in item.assessment.packs
+        _view(assessment, result, by_pack[result.pack], benchmark.group_by)
+        for result in assessment.packs
         if result.requested and result.pack in by_pack and result.areas
     ]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from clusterkit.render import RenderOptions
-from clusterkit.render.benchmark_view import Benchmarked, PeerView, peer_views
+from clusterkit.render.benchmark_view import PeerView
+from clusterkit.render.extended import Extended, TrendView
 from clusterkit.render.templating import environment
 from clusterkit.render.view import report_view
 from clusterkit.results.assessment import Assessment
@@ -11,16 +12,23 @@ from clusterkit.results.assessment import Assessment
 
 def render(assessment: Assessment, options: RenderOptions) -> str:
     """The full gap report in Markdown; every user text escaped, so it shows as written."""
-    return _render(assessment, None, options)
+    return _render(Extended(assessment), options)
 
 
-def render_benchmarked(item: Benchmarked, options: RenderOptions) -> str:
-    """The report with the cluster's area scores beside its peers' distributions, as a table."""
-    return _render(item.assessment, peer_views(item), options)
+def render_extended(item: Extended, options: RenderOptions) -> str:
+    """The report with its peers (a table of area scores beside the peers' distributions) and its
+    trend (a table of the score at each point), as far as the item has them."""
+    return _render(item, options)
 
 
-def _render(assessment: Assessment, peers: list[PeerView] | None, options: RenderOptions) -> str:
+def _render(item: Extended, options: RenderOptions) -> str:
     template = environment("md", options.language).get_template("report.md.j2")
+    peers: list[PeerView] | None = item.peers()
+    trend: list[TrendView] | None = item.trend()
     return template.render(
-        a=assessment, v=report_view(assessment), peers=peers, summary_only=options.summary
+        a=item.assessment,
+        v=report_view(item.assessment),
+        peers=peers,
+        trend=trend,
+        summary_only=options.summary,
     )

@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 from clusterkit.errors import UsageError
 from clusterkit.render import RenderOptions
 from clusterkit.render import html as html_report
+from clusterkit.render.extended import Extended
 from clusterkit.results.assessment import Assessment
 
 INSTALL_HINT = (
@@ -45,3 +46,8 @@ def html_to_pdf(page: str) -> bytes:
 def render(assessment: Assessment, options: RenderOptions) -> bytes:
     """The HTML report (or its summary) as a PDF."""
     return html_to_pdf(html_report.render(assessment, options))
+
+
+def render_extended(item: Extended, options: RenderOptions) -> bytes:
+    """The HTML report with its peers and trend, as a PDF."""
+    return html_to_pdf(html_report.render_extended(item, options))

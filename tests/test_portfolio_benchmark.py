@@ -46,12 +46,22 @@ def test_report_shows_the_cluster_against_its_group(bench: Path) -> None:
     done = run_cli("report", MIDDLE, "-f", "md", "--benchmark", bench, "--lang", "en")
     assert done.code == 0, done
     section = done.stdout.split("## Against its peers", 1)[1].split("\n## ", 1)[0]
-    assert "Compared with cluster.field `food and agriculture`" in section
+    assert "Compared with the clusters whose cluster.field is “food and agriculture”" in section
     document = json.loads(bench.read_text(encoding="utf-8"))
     median = document["packs"][0]["measures"]["area 1"]["food and agriculture"]["median"]
     row = next(line for line in section.splitlines() if line.startswith("| 1 Structure"))
     assert row.split("|")[2].strip() == "87.5 %"  # the example's own area 1 score
     assert row.split("|")[3].strip() == f"{int(median * 1000) / 10:g} %"
+
+
+def test_the_peer_section_is_in_the_report_s_language(bench: Path) -> None:
+    """agrifood-midlands writes `language: de`: its peer section is German like the rest of the report."""
+    done = run_cli("report", MIDDLE, "-f", "md", "--benchmark", bench)
+    assert done.code == 0, done
+    section = done.stdout.split("## Im Vergleich mit anderen Clustern", 1)[1].split("\n## ", 1)[0]
+    assert "Verglichen mit den Clustern, deren cluster.field „food and agriculture“ ist" in section
+    assert "| Bereich | Dieser Cluster | Median der Vergleichscluster |" in section
+    assert "Against its peers" not in done.stdout and "Peer median" not in done.stdout
 
 
 def test_report_without_a_large_enough_group_uses_the_whole_portfolio(bench: Path) -> None:

@@ -28,7 +28,9 @@ class PeerArea:
 class PeerView:
     pack: str
     title: str
-    peers_label: str  # who the cluster is compared with
+    # Who the cluster is compared with: its group (the field grouped by, the cluster's value of it), or
+    # None for the whole portfolio; the template words it in the report's language.
+    peers_group: tuple[str, str] | None
     peers_n: int
     areas: list[PeerArea]
     line: tuple[str, float] | None  # the target level's score threshold, else the highest one
@@ -73,7 +75,7 @@ def _view(
     group = _group(assessment, group_by)
     score = pack.measures.get("score", {})
     chosen = group if group in score and not score[group].suppressed else ALL
-    label = f"{group_by} `{group}`" if chosen != ALL else "the whole portfolio"
+    label = (group_by, group) if chosen != ALL and group is not None else None
     n = score[chosen].n if chosen in score else 0
     areas = [
         PeerArea(

@@ -13,7 +13,7 @@ import typer
 
 from clusterkit.cli.common import parse_date
 from clusterkit.cli.output import write_output
-from clusterkit.errors import ExitCode, InputError, UsageError
+from clusterkit.errors import ExitCode, UsageError
 from clusterkit.results.assessment import Assessment
 from clusterkit.results.history import HistoryPoint, build_history, point
 
@@ -33,7 +33,8 @@ def history(
     """Print the path of the assessment through the file's history; exit 0 (history is not a gate)."""
     from clusterkit.cli.diff_command import assessment_at
     from clusterkit.cli.formats import choices, produce
-    from clusterkit.facts.revisions import history_revisions, repository_top
+    from clusterkit.facts.revisions import Revision, history_revisions, repository_top
+    from clusterkit.scoring.context import BaselineAssessment
 
     if every < 1:
         raise UsageError("--every N needs N of 1 or more")
@@ -43,32 +44,33 @@ def history(
     if not revisions and not snapshots:
         raise UsageError(f"git knows no commit of {relative} in that selection; commit it first")
     date = parse_date(today)
+    saved = [_snapshot(path) for path in snapshots]
+    # In date order (revisions before snapshots of the same day, as build_history orders them), so
+    # each revision's improvement conditions measure progress since the point before it.
+    order: list[Revision | tuple[HistoryPoint, Assessment]] = [*revisions, *saved]
+    order.sort(key=lambda item: item.date if isinstance(item, Revision) else item[0].date)
     assessed: list[tuple[HistoryPoint, Assessment]] = []
     with _progress(len(revisions)) as advance:
-        for revision in revisions:
+        for item in order:
+            if not isinstance(item, Revision):
+                assessed.append(item)
+                continue
+            before = assessed[-1] if assessed else None
             assessment = assessment_at(
                 file,
-                revision.commit,
+                item.commit,
                 criteria,
                 levels,
                 date,
-                shown=revision.label,
-                clock=_fixed(revision.date),  # as of the commit, if the file has no date
+                shown=item.label,
+                clock=_fixed(item.date),  # as of the commit, if the file has no date
+                baseline=BaselineAssessment(before[0].label, before[1]) if before else None,
             )
-            assessed.append(
-                (
-                    point(
-                        assessment,
-                        kind="revision",
-                        label=revision.label,
-                        commit=revision.commit,
-                        date=revision.date,
-                    ),
-                    assessment,
-                )
+            made = point(
+                assessment, kind="revision", label=item.label, commit=item.commit, date=item.date
             )
+            assessed.append((made, assessment))
             advance()
-    assessed += [_snapshot(path) for path in snapshots]
     result = build_history(relative, assessed)
     name = choices("history")[output_format].default_file
     target = output or (file.parent / name if name else None)
@@ -82,33 +84,13 @@ def _fixed(day: dt.date) -> Callable[[], dt.date]:
     return lambda: day
 
 
-SNAPSHOT_BYTES = 32 * 1024 * 1024
-"""Largest saved assessment read: a real one is a few hundred kilobytes."""
-
-
 def _snapshot(path: Path) -> tuple[HistoryPoint, Assessment]:
     """A saved assessment (`clusterkit assess --format json -o FILE`) as a point of the history."""
-    from pydantic import ValidationError
+    from clusterkit.load.snapshot import read_snapshot
 
-    from clusterkit.load.files import read_regular
-
-    # Through the one input reader: a FIFO given as a snapshot is refused instead of hanging, and the
-    # snapshot counts as an input that no output may replace.
-    data = read_regular(path, SNAPSHOT_BYTES, str(path))
-    if len(data) > SNAPSHOT_BYTES:
-        raise InputError.single(str(path), "the snapshot is larger than 32 MiB", "too-large")
-    try:
-        assessment = Assessment.model_validate_json(data)
-    except ValidationError as error:
-        raise InputError.single(
-            str(path),
-            f"not an assessment saved by clusterkit ({error.error_count()} problems)",
-            "invalid-snapshot",
-            hint="save one with `clusterkit assess --format json -o FILE`",
-        ) from None
-    label = path.name
+    assessment = read_snapshot(path)
     return point(
-        assessment, kind="snapshot", label=label, commit=None, date=assessment.assessment_date
+        assessment, kind="snapshot", label=path.name, commit=None, date=assessment.assessment_date
     ), assessment
 
 

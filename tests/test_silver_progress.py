@@ -165,7 +165,7 @@ def test_history_measures_silver_against_the_point_before(progress_repo: Path, c
 
 
 def test_a_baseline_that_is_neither_a_file_nor_a_revision_is_a_usage_error(
-    progress_repo: Path, cli
+    progress_repo: Path, cli, tmp_path: Path
 ) -> None:
     done = cli("assess", "--baseline", "no-such-benchmarking", cwd=progress_repo)
     assert done.code == 2, done
@@ -179,6 +179,11 @@ def test_a_baseline_that_is_neither_a_file_nor_a_revision_is_a_usage_error(
         broken.unlink()
     assert bad.code == 2, bad
     assert "not an assessment saved by clusterkit" in bad.stderr
+    outside = tmp_path / "copy"
+    shutil.copytree(EXAMPLES / "nordic-maritime", outside)
+    no_git = cli("assess", "--baseline", "HEAD~1", cwd=outside)
+    assert no_git.code == 2, no_git
+    assert "no git repository around" in no_git.stderr
 
 
 def test_what_counts_as_improved_follows_the_measure() -> None:

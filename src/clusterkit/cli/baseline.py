@@ -36,7 +36,13 @@ def resolve_baseline(
     from clusterkit.facts.revisions import commit_date, repository_top
 
     try:
-        day = commit_date(repository_top(file), spec)
+        top = repository_top(file)
+    except UsageError:
+        raise UsageError(
+            f"--baseline {spec}: no such file, and no git repository around {file} to read a revision from"
+        ) from None
+    try:
+        day = commit_date(top, spec)
     except UsageError as error:
         raise UsageError(f"--baseline {spec}: no such file, and {error}") from None
     try:

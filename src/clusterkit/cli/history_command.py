@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,6 +17,9 @@ from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode, UsageError
 from clusterkit.results.assessment import Assessment
 from clusterkit.results.history import HistoryPoint, build_history, point
+
+if TYPE_CHECKING:
+    from clusterkit.facts.revisions import Revision
 
 
 def history(
@@ -31,10 +35,8 @@ def history(
     output: Path | None,
 ) -> ExitCode:
     """Print the path of the assessment through the file's history; exit 0 (history is not a gate)."""
-    from clusterkit.cli.diff_command import assessment_at
     from clusterkit.cli.formats import choices, produce
-    from clusterkit.facts.revisions import Revision, history_revisions, repository_top
-    from clusterkit.scoring.context import BaselineAssessment
+    from clusterkit.facts.revisions import history_revisions, repository_top
 
     if every < 1:
         raise UsageError("--every N needs N of 1 or more")
@@ -45,8 +47,30 @@ def history(
         raise UsageError(f"git knows no commit of {relative} in that selection; commit it first")
     date = parse_date(today)
     saved = [_snapshot(path) for path in snapshots]
-    # In date order (revisions before snapshots of the same day, as build_history orders them), so
-    # each revision's improvement conditions measure progress since the point before it.
+    assessed = _assess_in_order(file, revisions, saved, criteria, levels, date)
+    result = build_history(relative, assessed)
+    name = choices("history")[output_format].default_file
+    target = output or (file.parent / name if name else None)
+    write_output(produce("history", output_format, result), target, protected=(file, *snapshots))
+    if target is not None:
+        typer.echo(f"wrote {output_format} history to {target}", err=True)
+    return ExitCode.OK
+
+
+def _assess_in_order(
+    file: Path,
+    revisions: list[Revision],
+    saved: list[tuple[HistoryPoint, Assessment]],
+    criteria: list[str],
+    levels: list[str],
+    date: dt.date | None,
+) -> list[tuple[HistoryPoint, Assessment]]:
+    """Every point in date order (revisions before snapshots of the same day, as build_history orders
+    them), each revision assessed with the point before it as the baseline of its improvement conditions."""
+    from clusterkit.cli.diff_command import assessment_at
+    from clusterkit.facts.revisions import Revision
+    from clusterkit.scoring.context import BaselineAssessment
+
     order: list[Revision | tuple[HistoryPoint, Assessment]] = [*revisions, *saved]
     order.sort(key=lambda item: item.date if isinstance(item, Revision) else item[0].date)
     assessed: list[tuple[HistoryPoint, Assessment]] = []
@@ -71,13 +95,7 @@ def history(
             )
             assessed.append((made, assessment))
             advance()
-    result = build_history(relative, assessed)
-    name = choices("history")[output_format].default_file
-    target = output or (file.parent / name if name else None)
-    write_output(produce("history", output_format, result), target, protected=(file, *snapshots))
-    if target is not None:
-        typer.echo(f"wrote {output_format} history to {target}", err=True)
-    return ExitCode.OK
+    return assessed
 
 
 def _fixed(day: dt.date) -> Callable[[], dt.date]:

@@ -3,6 +3,7 @@ with the hand-written `improvement_areas` as the labelled fallback (issue 18, ac
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from clusterkit.models.rules import ImprovedMeasure
+from clusterkit.results.assessment import Assessment, ProgressResult
+from clusterkit.scoring.context import BaselineAssessment
 from clusterkit.scoring.improvement import improved
 from git_support import commit, git, init
 from scoring_support import EXAMPLES, assess_example
@@ -207,3 +210,83 @@ def test_what_counts_as_improved_follows_the_measure() -> None:
     assert improved(with_unknown, was_unknown, met) is not None
     assert improved(by_status, met, met) is None  # no gap then
     assert improved(by_status, None, met) is None  # not in the baseline
+
+
+def _silver_condition(assessment: Assessment) -> ProgressResult:
+    level = next(lv for lv in assessment.packs[0].levels if lv.id == "silver-readiness")
+    (condition,) = level.conditions
+    assert isinstance(condition, ProgressResult)
+    return condition
+
+
+def test_a_baseline_without_the_pack_or_dated_later_leaves_progress_unknown() -> None:
+    other_pack = assess_example("nordic-maritime", criteria=["strategy-process"])
+    later = assess_example("nordic-maritime", today=dt.date(2027, 1, 4))
+    for baseline, why in (
+        (other_pack, "has no assessment against the pack esca-gold"),
+        (later, "is dated 2027-01-04, after 2026-10-01"),
+    ):
+        done = assess_example("nordic-maritime", baseline=BaselineAssessment("then", baseline))
+        condition = _silver_condition(done)
+        assert condition.status == "unknown", condition
+        assert why in condition.reason
+        assert condition.progress.measured == "baseline" and condition.progress.improved == []
+
+
+def test_the_same_assessment_as_baseline_improves_nothing() -> None:
+    now = assess_example("nordic-maritime")
+    again = assess_example("nordic-maritime", baseline=BaselineAssessment("same", now))
+    condition = _silver_condition(again)
+    assert condition.status == "unmet" and condition.progress.improved == []
+    assert "0 indicators improved since same" in condition.reason
+
+
+NO_FALLBACK_PACK = """\
+schema_version: 1
+id: progress-only
+title: Progress only
+version: "1"
+default_level: better
+levels:
+  - id: better
+    title: Better than last time
+    basis: assumption
+    requires:
+      conditions:
+        - id: one-better
+          title: One indicator better
+          rule: {kind: improvement, min: 1, improved: {by: points, basis: assumption}}
+          basis: assumption
+          fix: Improve one indicator.
+areas:
+  - id: "P"
+    title: Participants
+    indicators:
+      - id: "P.1"
+        title: Committed participants
+        basis: assumption
+        guidance: Many committed participants.
+        checks:
+          - id: many
+            title: At least 100 committed participants
+            points: 2
+            rule: {kind: threshold, field: participants.committed, min: 100, partial_min: 50}
+            basis: assumption
+            fix: Recruit participants.
+"""
+
+
+def test_without_a_fallback_and_without_a_baseline_the_condition_is_unknown(
+    cli, tmp_path: Path
+) -> None:
+    pack = tmp_path / "progress-only.yaml"
+    pack.write_text(NO_FALLBACK_PACK, encoding="utf-8")
+    evidence = EXAMPLES / "nordic-maritime" / "cluster.yaml"
+    done = cli("assess", evidence, "-c", pack, "-f", "json")
+    assert done.code == 1, done
+    (condition,) = json.loads(done.stdout)["packs"][0]["levels"][0]["conditions"]
+    assert condition["status"] == "unknown"
+    assert condition["progress"]["measured"] == "none"
+    assert "no baseline assessment to measure progress against" in condition["reason"]
+    report = cli("report", evidence, "-c", pack)
+    assert "Not measured: no baseline assessment was given" in report.stdout

@@ -183,10 +183,10 @@ def improvement(rule: rules.ImprovementRule, ctx: Context) -> Outcome:
         return measured(rule, ctx)
     fallback = rule.declared
     if fallback is None:
-        return declared(rule, ctx, None, ())
+        return declared(rule, None, ())
     items = read(ctx.evidence, fallback.field) or []
     counted_items = [item for item in items if _counts(fallback, item, ctx.today)]
-    return declared(rule, ctx, count(fallback, ctx), counted_items)
+    return declared(rule, count(fallback, ctx), counted_items)
 
 
 RuleFunction = Callable[[Any, Context], Outcome]

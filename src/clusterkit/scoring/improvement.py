@@ -80,16 +80,14 @@ def measured(rule: rules.ImprovementRule, ctx: Context) -> Outcome:
     baseline = Baseline(label=ctx.baseline.label, assessment_date=then.assessment_date)
     counting = f"counted: {rule.improved.words()} [{rule.improved.basis.value}]"
     before = next((pack for pack in then.packs if pack.pack == ctx.pack), None)
-    problem = None
-    if before is None:
-        problem = f"the baseline {baseline.label} has no assessment against the pack {ctx.pack}"
-    elif then.assessment_date > ctx.today:
+    if before is None or then.assessment_date > ctx.today:
         problem = (
-            f"the baseline {baseline.label} is dated {then.assessment_date}, after {ctx.today}"
+            f"the baseline {baseline.label} has no assessment against the pack {ctx.pack}"
+            if before is None
+            else f"the baseline {baseline.label} is dated {then.assessment_date}, after {ctx.today}"
         )
-    if before is None or problem is not None:
         progress = _progress(rule, "baseline", baseline=baseline)
-        return Outcome("unknown", None, _expected(rule), problem or "", (), progress)
+        return Outcome("unknown", None, _expected(rule), problem, (), progress)
     old = {item.id: item for area in before.areas for item in area.indicators}
     found = [
         change
@@ -106,9 +104,7 @@ def measured(rule: rules.ImprovementRule, ctx: Context) -> Outcome:
     return Outcome(status, observed, _expected(rule), reason, (), progress)
 
 
-def declared(
-    rule: rules.ImprovementRule, ctx: Context, outcome: Outcome | None, items: Sequence[Any]
-) -> Outcome:
+def declared(rule: rules.ImprovementRule, outcome: Outcome | None, items: Sequence[Any]) -> Outcome:
     """Without a baseline: the declared count's outcome (``outcome``, over the counted ``items``),
     labelled as declared, not measured; unknown when the rule declares no fallback."""
     if outcome is None or rule.declared is None:

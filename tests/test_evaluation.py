@@ -336,6 +336,13 @@ def test_every_rule_kind_has_an_evaluator() -> None:
     assert kinds == set() or kinds
 
 
+def test_every_rule_kind_has_an_action_text() -> None:
+    """A failing check of any kind becomes a roadmap step with its "raise X from A to B" text."""
+    from clusterkit.scoring.actions import ACTIONS
+
+    assert set(ACTIONS) == set(EVALUATORS), set(ACTIONS) ^ set(EVALUATORS)
+
+
 @pytest.mark.parametrize(
     ("score", "shown"),
     [

@@ -54,13 +54,15 @@ def history_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _independently(repo: Path, cli) -> list[dict]:  # type: ignore[type-arg]
-    """Each commit's assessment by plain `assess` in a checkout of it (no history code involved)."""
+    """Each commit's assessment by plain `assess` in a checkout of it (no history code involved), with
+    the commit before as its baseline, as history measures Silver's improvements point to point."""
     commits = git(repo, "log", "--reverse", "--format=%H", "--", "cluster.yaml").split()
     found = []
     try:
-        for sha in commits:
+        for n, sha in enumerate(commits):
             git(repo, "checkout", "-q", "--detach", sha)
-            done = cli("assess", "cluster.yaml", "-f", "json", cwd=repo)
+            baseline = ["--baseline", commits[n - 1]] if n else []
+            done = cli("assess", "cluster.yaml", "-f", "json", *baseline, cwd=repo)
             assert done.code in (0, 1), done
             found.append(json.loads(done.stdout))
     finally:

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from clusterkit.models.pack import SOURCED_BASES, Basis, CriteriaPack, reference_problems
-from clusterkit.models.rules import CountRule, DeclarationRule, DocumentRule
+from clusterkit.models.rules import CountRule, DeclarationRule, DocumentRule, ImprovementRule
 
 PACK_PATH = Path(__file__).resolve().parents[1] / "criteria" / "esca-gold.yaml"
 
@@ -224,11 +224,18 @@ def test_silver_readiness_needs_minimum_requirements_and_three_improvements(
     assert silver is not None
     assert silver.requires.minimum_requirements == "all"
     (condition,) = silver.requires.conditions
-    assert isinstance(condition.rule, CountRule)
-    assert condition.rule.field == "improvement_areas"
+    # ESCA's rule (verified): three improvement areas tied to the quality indicators; what counts as
+    # improved is clusterkit's assumption, and says so; the hand-written list is the fallback.
+    assert isinstance(condition.rule, ImprovementRule)
     assert condition.rule.min == 3
-    assert set(condition.rule.require or ()) == {"change", "effect"}
     assert condition.basis is Basis.VERIFIED
+    assert condition.rule.improved.basis is Basis.ASSUMPTION
+    assert condition.rule.improved.by == "status"
+    assert condition.rule.improved.gaps == ["unmet", "partial"]
+    fallback = condition.rule.declared
+    assert isinstance(fallback, CountRule)
+    assert fallback.field == "improvement_areas" and fallback.min == 3
+    assert set(fallback.require or ()) == {"change", "effect"}
 
 
 def test_document_rules_never_depend_on_file_dates(pack: CriteriaPack) -> None:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from clusterkit.models.surveys import SatisfactionSurvey
     from clusterkit.packs.loader import LoadedPack
     from clusterkit.results.assessment import Assessment, DateSource
+    from clusterkit.scoring.context import BaselineAssessment
     from clusterkit.scoring.survey import SurveyRun
 
 DEFAULT_PACK = "esca-gold"
@@ -214,11 +215,13 @@ def run(
     packs: PackSet | None = None,
     positions: bool = True,
     language: str = "en",
+    baseline: BaselineAssessment | None = None,
 ) -> Assessment:
     """Assess one loaded evidence file against its packs (and their prerequisites).
 
     ``packs`` are packs loaded already (a run over many files loads them once); else the packs that
-    ``criteria`` or the evidence file names are loaded here, in ``language``.
+    ``criteria`` or the evidence file names are loaded here, in ``language``. ``baseline`` is an
+    earlier assessment (a revision's or a snapshot) that improvement conditions measure progress against.
     """
     from clusterkit.load.positions import with_positions
     from clusterkit.scoring.engine import assess
@@ -246,6 +249,7 @@ def run(
         requested=packs.requested,
         targets=targets(packs.packs, packs.requested, levels),
         portfolio=packs.portfolio,
+        baseline=baseline,
     )
     # A portfolio reads no positions (they point into one file's lines); skipping them saves 7 % a file.
     return with_positions(assessment, loaded.document) if positions else assessment

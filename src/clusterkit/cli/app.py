@@ -16,6 +16,7 @@ from clusterkit.cli.help import HELP_OPTIONS, CleanCommand
 from clusterkit.cli.history_signature import HistoryTrend
 from clusterkit.cli.options import (
     DEFAULT_FILE,
+    Baseline,
     Criteria,
     EvidenceFile,
     Language,
@@ -118,13 +119,14 @@ def assess(
     today: Today = None,
     output_format: Annotated[str, format_option("assess", "table")] = "table",
     output: Output = None,
+    baseline: Baseline = None,
 ) -> None:
     """Score the evidence and print the verdict, scores, minimum requirements and next steps."""
     from clusterkit.cli import assess_commands
 
     run_command(
         lambda: assess_commands.assess(
-            file, criteria or [], level or [], today, output_format, output
+            file, criteria or [], level or [], today, output_format, output, baseline
         )
     )
 
@@ -145,6 +147,7 @@ def report(
     history: HistoryTrend = False,
     summary: SummaryOnly = False,
     lang: Language = None,
+    baseline: Baseline = None,
 ) -> None:
     """Write the full gap report: verdicts, next steps, every indicator with its evidence, gap, fix and the
     basis of its threshold, the service portfolio. Exit 0 even when a level is not reached; 2 on bad input.
@@ -154,7 +157,15 @@ def report(
     shown = report_command.Presentation(summary=summary, language=lang, history=history)
     run_command(
         lambda: report_command.report(
-            file, criteria or [], level or [], today, output_format, output, benchmark, shown
+            file,
+            criteria or [],
+            level or [],
+            today,
+            output_format,
+            output,
+            benchmark,
+            shown,
+            baseline,
         )
     )
 
@@ -181,6 +192,7 @@ def check(
         format_option("check", None, "Default: github in GitHub Actions, else md."),
     ] = None,
     output: Output = None,
+    baseline: Baseline = None,
 ) -> None:
     """Assess the evidence for CI: report in a CI format and exit 1 when the --fail-on rule fails."""
     from clusterkit.cli import check_command
@@ -194,6 +206,7 @@ def check(
             fail_on.value,
             output_format,
             output,
+            baseline,
         )
     )
 

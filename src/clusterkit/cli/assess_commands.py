@@ -88,9 +88,10 @@ def assess(
     today: str | None,
     output_format: str,
     output: Path | None,
+    baseline: str | None = None,
 ) -> ExitCode:
     """Assess one evidence file and print or write the result; exit 0 when every target level is reached."""
-    assessment = assess_file(file, criteria, levels, today)
+    assessment = assess_file(file, criteria, levels, today, baseline)
     color = use_color() and output is None and not is_machine("assess", output_format)
     text = produce("assess", output_format, assessment, RenderOptions(color=color, width=_width()))
     write_output(text, output, protected=(file,))

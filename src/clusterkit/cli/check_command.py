@@ -30,9 +30,10 @@ def check(
     fail_on: str,
     output_format: str | None,
     output: Path | None,
+    baseline: str | None = None,
 ) -> ExitCode:
     """Assess, print the report, append the step summary in GitHub Actions, and exit 1 on failure."""
-    assessment = assess_file(file, criteria, levels, today)
+    assessment = assess_file(file, criteria, levels, today, baseline)
     name = output_format or default_format()
     summary = step_summary_path(file)  # refused before anything is written, like -o
     write_output(produce("check", name, assessment), output, protected=(file,))

@@ -67,23 +67,39 @@ def _debug_trace() -> None:
 
 
 def assess_file(
-    file: Path, criteria: list[str], levels: list[str], today: str | None
+    file: Path,
+    criteria: list[str],
+    levels: list[str],
+    today: str | None,
+    baseline: str | None = None,
 ) -> Assessment:
-    """Load, validate and assess one evidence file; say so when the date came from the clock."""
+    """Load, validate and assess one evidence file; say so when the date came from the clock.
+
+    ``baseline`` is the --baseline REV|FILE that improvement conditions measure progress against.
+    """
     # Only reports are written in other languages; the terminal and CI formats stay English.
-    return assess_file_in(file, criteria, levels, today, "en")[0]
+    return assess_file_in(file, criteria, levels, today, "en", baseline)[0]
 
 
 def assess_file_in(
-    file: Path, criteria: list[str], levels: list[str], today: str | None, language: str | None
+    file: Path,
+    criteria: list[str],
+    levels: list[str],
+    today: str | None,
+    language: str | None,
+    baseline: str | None = None,
 ) -> tuple[Assessment, str]:
     """assess_file, with the packs' texts in the report's language; and that language."""
+    from clusterkit.cli.baseline import resolve_baseline
     from clusterkit.pipeline import load_evidence, run
 
     date = parse_date(today)
     loaded = load_evidence(file, str(file))
     chosen = report_language(language, loaded.evidence.cluster.language)
-    assessment = run(loaded, criteria=criteria, levels=levels, today=date, language=chosen)
+    earlier = resolve_baseline(file, baseline, criteria, levels)
+    assessment = run(
+        loaded, criteria=criteria, levels=levels, today=date, language=chosen, baseline=earlier
+    )
     if assessment.date_source == "clock":
         day = assessment.assessment_date
         typer.echo(

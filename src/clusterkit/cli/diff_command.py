@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clusterkit.cli.common import parse_date
 from clusterkit.cli.options import DEFAULT_FILE
 from clusterkit.cli.output import write_output
 from clusterkit.errors import ExitCode, UsageError
 from clusterkit.results.assessment import Assessment
+
+if TYPE_CHECKING:
+    from clusterkit.scoring.context import BaselineAssessment
 
 
 def _assess(
@@ -20,11 +24,13 @@ def _assess(
     levels: list[str],
     today: dt.date | None,
     clock: Callable[[], dt.date] = dt.date.today,
+    baseline: BaselineAssessment | None = None,
 ) -> Assessment:
     from clusterkit.pipeline import load_evidence, run
 
+    loaded = load_evidence(file, display)
     return run(
-        load_evidence(file, display), criteria=criteria, levels=levels, today=today, clock=clock
+        loaded, criteria=criteria, levels=levels, today=today, clock=clock, baseline=baseline
     )
 
 
@@ -45,11 +51,13 @@ def assessment_at(
     *,
     shown: str | None = None,
     clock: Callable[[], dt.date] = dt.date.today,
+    baseline: BaselineAssessment | None = None,
 ) -> Assessment:
     """The assessment of ``file`` as it was at a git revision (with its documents at that revision).
 
     ``shown`` names the revision in messages and in the assessment (default: ``revision``); ``clock``
-    gives the date when neither --today nor the file's assessment_date does.
+    gives the date when neither --today nor the file's assessment_date does; ``baseline`` is the
+    earlier assessment its improvement conditions measure progress against (history: the point before).
     """
     from clusterkit.facts.revisions import checkout, repository_top
 
@@ -59,7 +67,7 @@ def assessment_at(
         if not (tree / relative).is_file():
             raise NotAtRevision(relative.as_posix(), revision)
         label = f"{shown or revision}:{relative.as_posix()}"
-        return _assess(tree / relative, label, criteria, levels, today, clock)
+        return _assess(tree / relative, label, criteria, levels, today, clock, baseline)
 
 
 class AddedFile(Exception):

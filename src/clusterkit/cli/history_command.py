@@ -9,14 +9,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from clusterkit.cli.common import parse_date
 from clusterkit.cli.output import write_output
-from clusterkit.errors import ExitCode, InputError, UsageError
+from clusterkit.errors import ExitCode, UsageError
 from clusterkit.results.assessment import Assessment
 from clusterkit.results.history import History, HistoryPoint, build_history, point
+
+if TYPE_CHECKING:
+    from clusterkit.facts.revisions import Revision
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,6 @@ def gather(
     """The history of ``file``: each selected commit assessed in a temporary worktree, each snapshot,
     and ``now`` (the working tree's assessment, for a report's trend) unless the newest commit says the
     same."""
-    from clusterkit.cli.diff_command import assessment_at
     from clusterkit.facts.revisions import history_revisions, repository_top
 
     if selection.every < 1:
@@ -76,28 +79,8 @@ def gather(
     )
     if not revisions and not selection.snapshots:
         raise UsageError(f"git knows no commit of {relative} in that selection; commit it first")
-    assessed: list[tuple[HistoryPoint, Assessment]] = []
-    with _progress(len(revisions)) as advance:
-        for revision in revisions:
-            assessment = assessment_at(
-                file,
-                revision.commit,
-                criteria,
-                levels,
-                date,
-                shown=revision.label,
-                clock=_fixed(revision.date),  # as of the commit, if the file has no date
-            )
-            at = point(
-                assessment,
-                kind="revision",
-                label=revision.label,
-                commit=revision.commit,
-                date=revision.date,
-            )
-            assessed.append((at, assessment))
-            advance()
-    assessed += [_snapshot(path) for path in selection.snapshots]
+    saved = [_snapshot(path) for path in selection.snapshots]
+    assessed = _assess_in_order(file, revisions, saved, criteria, levels, date)
     if now is not None:
         assessed = _with_now(assessed, now)
     return build_history(relative, assessed)
@@ -107,47 +90,74 @@ def _with_now(
     assessed: list[tuple[HistoryPoint, Assessment]], now: Assessment
 ) -> list[tuple[HistoryPoint, Assessment]]:
     """The points and the working tree's, as of its assessment date; not when the newest point has
-    the same scores and verdicts (the file is as committed), which would only draw the same dot twice."""
+    the same scores (the file is as committed), which would only draw the same dot twice."""
     here = point(
         now, kind="working-tree", label="working tree", commit=None, date=now.assessment_date
     )
     newest = max(assessed, key=lambda item: item[0].date, default=None)
-    if newest is not None and newest[0].packs == here.packs:
+    if newest is not None and _scores(newest[0]) == _scores(here):
         return assessed
     return [*assessed, (here, now)]
+
+
+def _scores(at: HistoryPoint) -> list[tuple[str, float | None, list[float | None]]]:
+    # Scores only: a level's verdict may differ with the same evidence when the newest revision was
+    # measured against the point before it and the report against no baseline.
+    return [(pack.pack, pack.score, [area.score for area in pack.areas]) for pack in at.packs]
+
+
+def _assess_in_order(
+    file: Path,
+    revisions: list[Revision],
+    saved: list[tuple[HistoryPoint, Assessment]],
+    criteria: list[str],
+    levels: list[str],
+    date: dt.date | None,
+) -> list[tuple[HistoryPoint, Assessment]]:
+    """Every point in date order (revisions before snapshots of the same day, as build_history orders
+    them), each revision assessed with the point before it as the baseline of its improvement conditions."""
+    from clusterkit.cli.diff_command import assessment_at
+    from clusterkit.facts.revisions import Revision
+    from clusterkit.scoring.context import BaselineAssessment
+
+    order: list[Revision | tuple[HistoryPoint, Assessment]] = [*revisions, *saved]
+    order.sort(key=lambda item: item.date if isinstance(item, Revision) else item[0].date)
+    assessed: list[tuple[HistoryPoint, Assessment]] = []
+    with _progress(len(revisions)) as advance:
+        for item in order:
+            if not isinstance(item, Revision):
+                assessed.append(item)
+                continue
+            before = assessed[-1] if assessed else None
+            assessment = assessment_at(
+                file,
+                item.commit,
+                criteria,
+                levels,
+                date,
+                shown=item.label,
+                clock=_fixed(item.date),  # as of the commit, if the file has no date
+                baseline=BaselineAssessment(before[0].label, before[1]) if before else None,
+            )
+            made = point(
+                assessment, kind="revision", label=item.label, commit=item.commit, date=item.date
+            )
+            assessed.append((made, assessment))
+            advance()
+    return assessed
 
 
 def _fixed(day: dt.date) -> Callable[[], dt.date]:
     return lambda: day
 
 
-SNAPSHOT_BYTES = 32 * 1024 * 1024
-"""Largest saved assessment read: a real one is a few hundred kilobytes."""
-
-
 def _snapshot(path: Path) -> tuple[HistoryPoint, Assessment]:
     """A saved assessment (`clusterkit assess --format json -o FILE`) as a point of the history."""
-    from pydantic import ValidationError
+    from clusterkit.load.snapshot import read_snapshot
 
-    from clusterkit.load.files import read_regular
-
-    # Through the one input reader: a FIFO given as a snapshot is refused instead of hanging, and the
-    # snapshot counts as an input that no output may replace.
-    data = read_regular(path, SNAPSHOT_BYTES, str(path))
-    if len(data) > SNAPSHOT_BYTES:
-        raise InputError.single(str(path), "the snapshot is larger than 32 MiB", "too-large")
-    try:
-        assessment = Assessment.model_validate_json(data)
-    except ValidationError as error:
-        raise InputError.single(
-            str(path),
-            f"not an assessment saved by clusterkit ({error.error_count()} problems)",
-            "invalid-snapshot",
-            hint="save one with `clusterkit assess --format json -o FILE`",
-        ) from None
-    label = path.name
+    assessment = read_snapshot(path)
     return point(
-        assessment, kind="snapshot", label=label, commit=None, date=assessment.assessment_date
+        assessment, kind="snapshot", label=path.name, commit=None, date=assessment.assessment_date
     ), assessment
 
 

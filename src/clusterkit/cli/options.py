@@ -50,6 +50,14 @@ Today = Annotated[
         help="Assessment date YYYY-MM-DD, or `today` (the date of the run: evidence ages, as in CI); default: the file's assessment_date, else today.",
     ),
 ]
+Baseline = Annotated[
+    str | None,
+    typer.Option(
+        "--baseline",
+        metavar="REV|FILE",
+        help="The earlier assessment to measure progress against (Silver's improvement areas): a saved assessment (assess -f json -o FILE) or a git revision of the evidence file. Default: none; the file's improvement_areas count instead, shown as declared.",
+    ),
+]
 Output = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="PATH", help="Write to this file instead of stdout."),

@@ -55,6 +55,7 @@ def report(
     output: Path | None,
     benchmark: Path | None = None,
     presentation: Presentation | None = None,
+    baseline: str | None = None,
 ) -> ExitCode:
     """Assess one evidence file and write its report; a report is not a gate, so exit 0 either way."""
     shown = presentation or Presentation()
@@ -62,7 +63,7 @@ def report(
     # JSON is read by programs: one shape and one wording, whatever the cluster's language (--lang still
     # chooses when given).
     wanted = shown.language or ("en" if is_machine("report", output_format) else None)
-    assessment, language = assess_file_in(file, criteria, levels, today, wanted)
+    assessment, language = assess_file_in(file, criteria, levels, today, wanted, baseline)
     options = RenderOptions(summary=shown.summary, language=language)
     target = output or default_output(file, output_format)
     trend = _history(file, criteria, levels, today, assessment) if shown.history else None

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from clusterkit.render import RenderOptions
-from clusterkit.results.assessment import Assessment, PackAssessment
+from clusterkit.results.assessment import Assessment, LevelResult, PackAssessment, ProgressResult
 from clusterkit.results.numbers import fmt_score
 
 # Words first, icons second, colour last: the status must read without colour.
@@ -48,6 +48,25 @@ def _levels(console: Console, result: PackAssessment) -> None:
         console.print(Text.assemble(f"  {level.title}: ", verdict, target))
         for reason in level.reasons:
             console.print(f"      – {reason}", soft_wrap=True)
+        if level.reached:
+            for line in _progress_lines(level):
+                console.print(f"      – {line}", soft_wrap=True)
+
+
+def _progress_lines(level: LevelResult) -> list[str]:
+    """A reached level's improvement areas: which indicators improved, or that they are declared
+    (a level not reached says so in its reasons already)."""
+    lines = []
+    for condition in level.conditions:
+        if not isinstance(condition, ProgressResult):
+            continue
+        progress = condition.progress
+        if progress.measured == "baseline" and progress.baseline is not None:
+            named = ", ".join(f"{item.indicator} {item.title}" for item in progress.improved)
+            lines.append(f"improved since {progress.baseline.label}: {named}")
+        elif progress.measured == "declaration":
+            lines.append(f"{condition.title}: {condition.observed} (no --baseline given)")
+    return lines
 
 
 def _areas(console: Console, result: PackAssessment) -> None:

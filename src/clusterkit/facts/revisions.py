@@ -57,6 +57,14 @@ def commit_id(top: Path, revision: str) -> str:
     return found.stdout.strip()
 
 
+def commit_date(top: Path, revision: str) -> dt.date:
+    """The commit date of a revision: the date an assessment at it is made as of, when its file has none."""
+    shown = git(top, "log", "-1", "--format=%cs", commit_id(top, revision))
+    if shown.returncode != 0 or not shown.stdout.strip():
+        raise UsageError(f"git cannot date the revision `{revision}`: {shown.first_error}")
+    return dt.date.fromisoformat(shown.stdout.strip())
+
+
 @contextmanager
 def checkout(top: Path, revision: str) -> Iterator[Path]:
     """A temporary worktree of the repository at ``top``, at ``revision``; removed afterwards."""

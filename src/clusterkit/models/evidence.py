@@ -106,7 +106,8 @@ class Evidence(Strict):
         description="Self-declared indicator statuses with justification, keyed by indicator id (4.1.4).",
     )
     improvement_areas: list[ImprovementArea] | None = Field(
-        None, description="Quality improvements tied to indicators (Silver needs three)."
+        None,
+        description="Quality improvements tied to indicators, written by hand (Silver needs three). They count only without a baseline (--baseline REV|FILE measures the improvements), and reports show them as declared, not measured.",
     )
     sections: dict[Text, Text | list[Text]] | None = Field(
         None,

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from clusterkit.models.base import Ratio, Slug, Strict, Text
+from clusterkit.models.base import FieldError, Ratio, Slug, Strict, Text
 from clusterkit.models.basis import SOURCED_BASES, Basis, Sourced
 from clusterkit.models.effort import (
     DEFAULT_EFFORTS,
@@ -18,7 +18,7 @@ from clusterkit.models.effort import (
 )
 from clusterkit.models.portfolio import Portfolio
 from clusterkit.models.rule_paths import check_rule_paths
-from clusterkit.models.rules import Rule
+from clusterkit.models.rules import ImprovementRule, Rule
 from clusterkit.models.vocab import StrategicArea
 
 PACK_SCHEMA_VERSION = 1
@@ -57,8 +57,20 @@ class Check(Sourced):
     def _valid(self) -> Check:
         if self.partial_points is not None and self.partial_points >= self.points:
             raise ValueError("partial_points must be below points")
+        only_for_levels(self.rule)
         check_rule_paths(self.rule)
         return self
+
+
+def only_for_levels(rule: Rule) -> None:
+    """An improvement rule compares the pack's indicator results with a baseline's: only a level
+    condition sees them all, so a check or a plausibility question may not use it."""
+    if isinstance(rule, ImprovementRule):
+        raise FieldError(
+            "rule kind `improvement` compares indicators with a baseline; only a level condition may use it",
+            ("rule", "kind"),
+            "move it into a level's requires.conditions",
+        )
 
 
 class Indicator(Sourced):
@@ -137,6 +149,7 @@ class PlausibilityCheck(Sourced):
 
     @model_validator(mode="after")
     def _paths(self) -> PlausibilityCheck:
+        only_for_levels(self.rule)
         check_rule_paths(self.rule)
         return self
 

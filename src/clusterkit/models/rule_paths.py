@@ -12,6 +12,7 @@ from clusterkit.models.rules import (
     DocumentRule,
     FieldPath,
     HorizonRule,
+    ImprovementRule,
     PresentRule,
     RatioRule,
     RecencyRule,
@@ -49,6 +50,15 @@ def check_rule_paths(rule: Rule) -> None:
         _check_path("denominator", rule.denominator, ("number",))
         return
     if isinstance(rule, DeclarationRule):
+        return
+    if isinstance(rule, ImprovementRule):
+        if rule.declared is not None:
+            try:
+                check_rule_paths(rule.declared)
+            except FieldError as error:  # at rule.declared.<key>, not rule.<key>
+                raise FieldError(
+                    str(error), ("rule", "declared", *error.at[1:]), error.hint
+                ) from None
         return
     kinds = _RULE_FIELD_KINDS.get(type(rule), ("bool",))
     resolved = _check_path("field", rule.field, kinds)

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from clusterkit.models.base import IndicatorId, LanguageCode, Slug, Strict, Text
+from clusterkit.models.basis import Sourced
 
 FieldPath = Annotated[
     str,
@@ -228,6 +229,50 @@ class DeclarationRule(Strict):
     )
 
 
+GapStatus = Literal["unmet", "partial", "unknown"]
+
+
+class ImprovedMeasure(Sourced):
+    """What counts as an improved indicator: a pack's own reading of "improvement", with its basis."""
+
+    by: Literal["status", "points", "met"] = Field(
+        "status",
+        description="status: its status rose (unmet to partial, unmet or partial to met); points: its points rose; met: it is met now.",
+    )
+    gaps: list[GapStatus] = Field(
+        default_factory=lambda: list[GapStatus](("unmet", "partial")),
+        min_length=1,
+        description="The baseline statuses that make an indicator a gap (unmet, partial, unknown).",
+    )
+
+    def words(self) -> str:
+        """The measure in words, for reasons: a reader must see what was counted."""
+        rose = {
+            "status": "whose status rose",
+            "points": "whose points rose",
+            "met": "that is met now",
+        }[self.by]
+        return f"an indicator {' or '.join(self.gaps)} in the baseline {rose}"
+
+
+class ImprovementRule(Strict):
+    """Indicators that were gaps in a baseline assessment and improved since (level conditions only).
+
+    Without a baseline, the ``declared`` count rule (a hand-written list) is the fallback, labelled as
+    declared, not measured.
+    """
+
+    kind: Literal["improvement"] = Field(description="improvement")
+    min: int = Field(gt=0, description="Met with at least this many improved indicators.")
+    improved: ImprovedMeasure = Field(
+        description="What counts as improved, with its basis (and source where the basis claims one)."
+    )
+    declared: CountRule | None = Field(
+        None,
+        description="Without a baseline: this count rule over a hand-written list (e.g. improvement_areas), shown as declared, not measured. None: unknown without a baseline.",
+    )
+
+
 Rule = Annotated[
     ThresholdRule
     | RatioRule
@@ -238,6 +283,7 @@ Rule = Annotated[
     | PresentRule
     | FlagRule
     | DocumentRule
-    | DeclarationRule,
+    | DeclarationRule
+    | ImprovementRule,
     Field(discriminator="kind"),
 ]

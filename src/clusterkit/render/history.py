@@ -9,7 +9,7 @@ from __future__ import annotations
 from clusterkit.render import RenderOptions
 from clusterkit.render.diff import changes_lines, delta
 from clusterkit.render.summary import cell
-from clusterkit.results.history import History, HistoryPoint, PackPoint
+from clusterkit.results.history import History, HistoryPoint, LevelPoint, PackPoint
 from clusterkit.results.numbers import fmt_score
 
 MARK = {True: "✅", False: "❌"}
@@ -25,6 +25,13 @@ def requested_packs(history: History) -> list[str]:
 
 def pack_at(point: HistoryPoint, pack: str) -> PackPoint | None:
     return next((item for item in point.packs if item.pack == pack), None)
+
+
+def _verdict(level: LevelPoint) -> str:
+    """✅ or ❌, and how an improvement condition counted: improved since the point before, or declared."""
+    if level.progress == "baseline":
+        return f"{MARK[level.reached]} {level.improved} improved"
+    return MARK[level.reached] + (" declared" if level.progress == "declaration" else "")
 
 
 def _table(history: History, pack: str) -> list[str]:
@@ -44,11 +51,11 @@ def _table(history: History, pack: str) -> list[str]:
     ]
     for point in history.points:
         found = pack_at(point, pack)
-        reached = {lv.id: lv.reached for lv in found.levels} if found else {}
+        reached = {lv.id: lv for lv in found.levels} if found else {}
         scores = {a.id: a.score for a in found.areas} if found else {}
         lines.append(
             f"| {point.date} | `{cell(point.label)}` | {point.assessment_date} | "
-            + " | ".join(MARK[reached[i]] if i in reached else "–" for i in levels)
+            + " | ".join(_verdict(reached[i]) if i in reached else "–" for i in levels)
             + f" | {fmt_score(found.score) if found else '–'} | "
             + " | ".join(fmt_score(scores.get(a)) for a in areas)
             + " |"

@@ -11,6 +11,7 @@ from clusterkit.results.assessment import (
     IndicatorResult,
     LevelResult,
     PackAssessment,
+    ProgressResult,
     RoadmapItem,
     ServicePlacement,
 )
@@ -108,6 +109,15 @@ class ReportView:
             seen.update(level.reasons)
             result.append((level, fresh))
         return result
+
+    def progress(self, pack: PackAssessment) -> list[tuple[LevelResult, ProgressResult]]:
+        """Each level's improvement conditions: measured progress since a baseline, or the declaration."""
+        return [
+            (level, condition)
+            for level in pack.levels
+            for condition in level.conditions
+            if isinstance(condition, ProgressResult)
+        ]
 
     def gaps(self, indicator: IndicatorResult) -> list[CheckResult]:
         """The checks of an indicator that are not met and say how to fix them."""

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from clusterkit.results.base import Result, Status
+from clusterkit.results.improvement import Progress
 from clusterkit.results.notes import AssessorQuestion, UnknownField, UnknownSection
 from clusterkit.results.portfolio import (
     AreaCoverage,
@@ -37,6 +38,8 @@ __all__ = [
     "PackAssessment",
     "PortfolioAnalysis",
     "PortfolioClassSummary",
+    "Progress",
+    "ProgressResult",
     "Result",
     "Roadmap",
     "RoadmapItem",
@@ -73,6 +76,14 @@ class CheckResult(Result):
     source: str | None = Field(description="Source of the threshold, where the basis claims one.")
     fix: str | None = Field(description="What to do; null when met or not applicable.")
     reads: list[str] = Field(description="Evidence fields the check read (dotted paths).")
+
+
+class ProgressResult(CheckResult):
+    """A level condition of kind improvement: its result, and the improvements it counted."""
+
+    progress: Progress = Field(
+        description="Measured against a baseline (the indicators improved), or the declaration counted."
+    )
 
 
 class IndicatorResult(Result):
@@ -113,7 +124,8 @@ class LevelResult(Result):
     score_required: float | None
     basis: str
     source: str | None
-    conditions: list[CheckResult]
+    # A plain condition or an improvement condition; extra="forbid" tells the two apart when read back.
+    conditions: list[ProgressResult | CheckResult]
 
 
 FixKind = Literal["record", "do", "cannot"]

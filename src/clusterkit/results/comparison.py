@@ -19,7 +19,10 @@ from clusterkit.results.assessment import (
     Result,
     Status,
 )
+from clusterkit.results.improvement import CheckChange
 from clusterkit.results.numbers import fmt_score
+
+__all__ = ["AssessmentDiff", "CheckChange", "IndicatorChange", "NewEvidence", "compare"]
 
 DIFF_SCHEMA_VERSION = 1
 EPSILON = 1e-9
@@ -33,18 +36,6 @@ class Side(Result):
     label: str = Field(description="The evidence file, or REVISION:path.")
     assessment_date: str
     passed: bool
-
-
-class CheckChange(Result):
-    """A check of a changed indicator whose status differs: what moved it, with what was seen."""
-
-    id: str
-    title: str
-    old: Status | None = Field(description="null when the check is not in the old assessment.")
-    new: Status
-    observed_old: str | None = Field(description="The value seen before, formatted; null if none.")
-    observed_new: str | None = Field(description="The value seen now, formatted; null if none.")
-    expected: str = Field(description="What the check expects (now), formatted.")
 
 
 class IndicatorChange(Result):
@@ -152,13 +143,13 @@ def _changes(old: PackAssessment, new: PackAssessment) -> list[IndicatorChange]:
                 new=item.status,
                 points_old=previous.points,
                 points_new=item.points,
-                checks=_check_changes(previous, item),
+                checks=check_changes(previous, item),
             )
         )
     return changes
 
 
-def _check_changes(old: IndicatorResult, new: IndicatorResult) -> list[CheckChange]:
+def check_changes(old: IndicatorResult, new: IndicatorResult) -> list[CheckChange]:
     """The checks whose status moved (an indicator's status follows its checks' statuses)."""
     before = {check.id: check for check in old.checks}
     changes = []

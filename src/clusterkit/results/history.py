@@ -15,7 +15,13 @@ from typing import Literal
 
 from pydantic import Field
 
-from clusterkit.results.assessment import Assessment, PackAssessment, Result
+from clusterkit.results.assessment import (
+    Assessment,
+    LevelResult,
+    PackAssessment,
+    ProgressResult,
+    Result,
+)
 from clusterkit.results.comparison import AssessmentDiff, compare
 
 HISTORY_SCHEMA_VERSION = 1
@@ -29,6 +35,13 @@ class LevelPoint(Result):
     title: str
     reached: bool
     score_required: float | None
+    progress: Literal["baseline", "declaration", "none"] | None = Field(
+        None,
+        description="How the level's improvement condition counted at this point (baseline: measured against the point before); null: the level has none.",
+    )
+    improved: int | None = Field(
+        None, description="Indicators improved since the point before; null unless measured."
+    )
 
 
 class AreaPoint(Result):
@@ -83,16 +96,23 @@ def pack_point(pack: PackAssessment) -> PackPoint:
         score=pack.score,
         target_level=pack.target_level,
         target_reached=pack.target_reached,
-        levels=[
-            LevelPoint(
-                id=level.id,
-                title=level.title,
-                reached=level.reached,
-                score_required=level.score_required,
-            )
-            for level in pack.levels
-        ],
+        levels=[level_point(level) for level in pack.levels],
         areas=[AreaPoint(id=area.id, title=area.title, score=area.score) for area in pack.areas],
+    )
+
+
+def level_point(level: LevelResult) -> LevelPoint:
+    """A level at one point; with an improvement condition, how it counted (the first one's)."""
+    found = next((c for c in level.conditions if isinstance(c, ProgressResult)), None)
+    progress = found.progress if found else None
+    measured = progress is not None and progress.measured == "baseline"
+    return LevelPoint(
+        id=level.id,
+        title=level.title,
+        reached=level.reached,
+        score_required=level.score_required,
+        progress=progress.measured if progress else None,
+        improved=len(progress.improved) if progress and measured else None,
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from clusterkit.models import rules
-from clusterkit.results.assessment import CheckResult
+from clusterkit.results.assessment import CheckResult, ProgressResult
 from clusterkit.results.numbers import fmt
 
 
@@ -59,6 +59,15 @@ def _declaration(rule: rules.DeclarationRule, result: CheckResult, seen: str) ->
     return f"Change the declaration from {seen}: {result.expected}"
 
 
+def _improvement(rule: rules.ImprovementRule, result: CheckResult, seen: str) -> str:
+    measured = isinstance(result, ProgressResult) and result.progress.measured == "baseline"
+    if measured or rule.declared is None:
+        return f"Improve more indicators that were gaps in the baseline: {seen}, it needs {result.expected}"
+    return (
+        _count(rule.declared, result, seen) + ", or measure the progress with --baseline REV|FILE"
+    )
+
+
 ACTIONS: dict[type, Callable[[Any, CheckResult, str], str]] = {
     rules.ThresholdRule: _threshold,
     rules.RatioRule: _ratio,
@@ -70,6 +79,7 @@ ACTIONS: dict[type, Callable[[Any, CheckResult, str], str]] = {
     rules.FlagRule: _flag,
     rules.DocumentRule: _document,
     rules.DeclarationRule: _declaration,
+    rules.ImprovementRule: _improvement,
 }
 
 

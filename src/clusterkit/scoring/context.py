@@ -12,18 +12,34 @@ from pydantic import BaseModel
 from clusterkit.models import fieldpaths, rules
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
-from clusterkit.results.assessment import Status
+from clusterkit.results.assessment import Assessment, IndicatorResult, Status
+from clusterkit.results.improvement import Progress
 from clusterkit.results.numbers import fmt
 
 
 @dataclass(frozen=True)
+class BaselineAssessment:
+    """An earlier assessment that progress is measured against, and how it is named in reports."""
+
+    label: str  # REV:path for a git revision, or the snapshot file's name
+    assessment: Assessment
+
+
+@dataclass(frozen=True)
 class Context:
-    """What every rule may look at: the evidence, the document facts, the date, the indicator."""
+    """What every rule may look at: the evidence, the document facts, the date, the indicator.
+
+    A level condition also sees its pack's id, the pack's indicator results and the baseline, if any:
+    an improvement rule compares the two.
+    """
 
     evidence: Evidence
     facts: Facts
     today: dt.date
     indicator: str
+    pack: str = ""
+    indicators: tuple[IndicatorResult, ...] = ()
+    baseline: BaselineAssessment | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +51,7 @@ class Outcome:
     expected: str
     reason: str
     reads: tuple[str, ...]
+    progress: Progress | None = None  # only an improvement rule's
 
 
 def read(evidence: Evidence, path: str) -> Any:

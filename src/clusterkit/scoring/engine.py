@@ -26,6 +26,7 @@ from clusterkit.results.assessment import (
     PackAssessment,
     Status,
 )
+from clusterkit.scoring.context import BaselineAssessment
 from clusterkit.scoring.economics import (
     decided_evidence,
     unmatched_ratings,
@@ -177,15 +178,16 @@ def assess_pack(
     target: str,
     requested: bool,
     others: dict[str, PackAssessment],
+    baseline: BaselineAssessment | None = None,
 ) -> PackAssessment:
-    """Assess one pack; ``others`` holds the already assessed packs its levels may need."""
+    """Assess one pack; ``others`` holds the already assessed packs its levels may need, ``baseline``
+    the earlier assessment an improvement condition measures progress against."""
     areas, sums = score_areas(pack, evidence, facts, today)
     indicators = [item for area in areas for item in area.indicators]
     points, possible = stored(sums.points), stored(sums.possible)
     score = score_of(sums.points, sums.possible)
-    levels = assess_levels(
-        pack, indicators, (sums.points, sums.possible), Context(evidence, facts, today, ""), others
-    )
+    ctx = Context(evidence, facts, today, "", pack.id, tuple(indicators), baseline)
+    levels = assess_levels(pack, indicators, (sums.points, sums.possible), ctx, others)
     level = next(item for item in levels if item.id == target)
     return PackAssessment(
         pack=pack.id,
@@ -220,12 +222,14 @@ def assess(
     requested: Sequence[str],
     targets: dict[str, str] | None = None,
     portfolio: CriteriaPack | None = None,
+    baseline: BaselineAssessment | None = None,
 ) -> Assessment:
     """Assess the evidence against every pack (prerequisite packs first) and analyse the portfolio.
 
     ``requested`` are the pack ids the user asked for (others are prerequisites); ``targets`` maps a pack
     id to its target level (default: the pack's default level); ``portfolio`` is the pack whose
-    portfolio classes place the services (none: no portfolio analysis).
+    portfolio classes place the services (none: no portfolio analysis); ``baseline`` is the earlier
+    assessment that improvement conditions measure progress against (none: their declared fallback).
     """
     # The checks read the contribution and appreciation the figures and the survey decide, as the
     # portfolio shows them; the portfolio itself reads the file's own marks to show them beside.
@@ -234,7 +238,14 @@ def assess(
     for pack in order_by_prerequisites(packs):
         target = (targets or {}).get(pack.id, pack.default_level)
         done[pack.id] = assess_pack(
-            pack, decided, facts, today, target=target, requested=pack.id in requested, others=done
+            pack,
+            decided,
+            facts,
+            today,
+            target=target,
+            requested=pack.id in requested,
+            others=done,
+            baseline=baseline,
         )
     results = [done[pack.id] for pack in packs]
     return Assessment(

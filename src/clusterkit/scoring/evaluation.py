@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
 from clusterkit.models import rules
-from clusterkit.results.assessment import CheckResult, Status
+from clusterkit.results.assessment import CheckResult, ProgressResult, Status
 from clusterkit.results.numbers import counted, fmt
 from clusterkit.scoring.context import (
     Context,
@@ -22,6 +23,7 @@ from clusterkit.scoring.context import (
     unknown,
 )
 from clusterkit.scoring.documents import declaration, document
+from clusterkit.scoring.improvement import declared, measured
 
 __all__ = ["EVALUATORS", "Context", "Outcome", "evaluate", "result_of"]
 
@@ -175,6 +177,18 @@ def flag(rule: rules.FlagRule, ctx: Context) -> Outcome:
     return Outcome(status, str(bool(value)).lower(), expected, reason, (rule.field,))
 
 
+def improvement(rule: rules.ImprovementRule, ctx: Context) -> Outcome:
+    """Measured against the baseline when there is one, else the declared count (labelled as such)."""
+    if ctx.baseline is not None:
+        return measured(rule, ctx)
+    fallback = rule.declared
+    if fallback is None:
+        return declared(rule, None, ())
+    items = read(ctx.evidence, fallback.field) or []
+    counted_items = [item for item in items if _counts(fallback, item, ctx.today)]
+    return declared(rule, count(fallback, ctx), counted_items)
+
+
 RuleFunction = Callable[[Any, Context], Outcome]
 
 EVALUATORS: dict[type, RuleFunction] = {
@@ -188,6 +202,7 @@ EVALUATORS: dict[type, RuleFunction] = {
     rules.FlagRule: flag,
     rules.DocumentRule: document,
     rules.DeclarationRule: declaration,
+    rules.ImprovementRule: improvement,
 }
 
 
@@ -209,7 +224,7 @@ def evaluate(rule: rules.Rule, ctx: Context) -> Outcome:
         return outcome
     observed = f"{outcome.observed} (stale)" if outcome.observed else None
     reason = "; ".join(stale) + ": stale, so unknown until counted again"
-    return Outcome("unknown", observed, outcome.expected, reason, outcome.reads)
+    return replace(outcome, status="unknown", observed=observed, reason=reason)
 
 
 def result_of(
@@ -223,8 +238,11 @@ def result_of(
     points: float,
     possible: float,
 ) -> CheckResult:
-    """A check's (or a level condition's) result from its rule's outcome; the reason carries the basis."""
-    return CheckResult(
+    """A check's (or a level condition's) result from its rule's outcome; the reason carries the basis.
+
+    An improvement rule's outcome carries its progress, and gives a ProgressResult.
+    """
+    result = CheckResult(
         id=id,
         title=title,
         status=outcome.status,
@@ -238,3 +256,6 @@ def result_of(
         fix=None if outcome.status == "met" else fix,
         reads=list(outcome.reads),
     )
+    if outcome.progress is not None:
+        return ProgressResult(**result.model_dump(), progress=outcome.progress)
+    return result

@@ -28,7 +28,7 @@ from clusterkit.load.validation import validate
 from clusterkit.load.yamlfile import YamlDocument, load_file
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
-from clusterkit.packs.declarations import check_declarations, located
+from clusterkit.packs.declarations import check_declarations, check_plan, located
 from clusterkit.packs.files import bundled_pack_paths, resolve_reference
 
 if TYPE_CHECKING:
@@ -232,6 +232,7 @@ def run(
         packs = load_packs(references, relative_to, language)
     if not criteria:  # with --criteria, the file's declarations may be for its own packs, not these
         check_declarations(loaded.evidence, loaded.document, packs.packs)
+        check_plan(loaded.evidence, loaded.document, packs.packs)
     date, source = assessment_date(today, loaded.evidence, clock)
     facts = loaded.facts
     if reads_document_dates(packs.packs):

@@ -46,6 +46,7 @@ class FailOn(StrEnum):
     MINIMUM = "minimum"
     LEVEL = "level"
     UNKNOWN = "unknown"
+    OVERDUE = "overdue"
 
 
 def _version(value: bool) -> None:
@@ -184,7 +185,7 @@ def check(
         FailOn,
         typer.Option(
             "--fail-on",
-            help="minimum: a minimum requirement of the target level is not met; level: a target level is not reached; unknown: level, or any check without evidence.",
+            help="minimum: a minimum requirement of the target level is not met; level: a target level is not reached; unknown: level, or any check without evidence; overdue: an item of the plan is past its due date and its check still not met.",
         ),
     ] = FailOn.LEVEL,
     output_format: Annotated[

@@ -111,6 +111,10 @@ def _roadmap(console: Console, result: PackAssessment) -> None:
         tag = "must" if step.blocking else f"+{step.gain:g} pts"
         console.print(f"  {n}. [{tag}] {step.title}", markup=False, soft_wrap=True)
         console.print(f"     {step.fix}", markup=False, soft_wrap=True)
+        if step.plan:
+            late = ", OVERDUE" if step.plan.overdue else ""
+            plan = f"plan: {step.plan.owner}, due {step.plan.due}, {step.plan.status}{late}"
+            console.print(f"     {plan.replace('_', ' ')}", markup=False, soft_wrap=True)
     hidden = len(roadmap.steps) - MAX_STEPS
     if hidden > 0:
         console.print(f"  … and {hidden} more steps in the full report (clusterkit report)")
@@ -167,6 +171,8 @@ def render(assessment: Assessment, options: RenderOptions) -> str:
         console.print(line, markup=False, soft_wrap=True)
     for warning in assessment.warnings:
         console.print(f"warning: {warning}", soft_wrap=True)
+    for item in assessment.overdue:
+        console.print(Text(f"overdue: {item.describe()}", style="bold red"), soft_wrap=True)
     verdict = "all target levels reached" if assessment.passed else "a target level is not reached"
     console.print(Text(f"Verdict: {verdict}", style="bold"))
     return buffer.getvalue()

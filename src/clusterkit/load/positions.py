@@ -66,6 +66,9 @@ def _checks(assessment: Assessment) -> Iterator[CheckResult]:
 def source_positions(assessment: Assessment, document: YamlDocument) -> dict[str, SourcePosition]:
     """A position for every field any check or level condition read, sorted by path."""
     reads = {path for check in _checks(assessment) for path in check.reads}
+    reads |= {
+        f"plan.{item.item - 1}" for item in assessment.plan
+    }  # where annotations of an item point
     return {path: locate(document, path) for path in sorted(reads)}
 
 

@@ -23,6 +23,7 @@ from clusterkit.models.communication import Communication
 from clusterkit.models.financing import Financing
 from clusterkit.models.management import Management
 from clusterkit.models.participants import Participants
+from clusterkit.models.plan import PlanItem
 from clusterkit.models.strategy import Kpi, Service, Strategy
 from clusterkit.models.surveys import SatisfactionSurvey
 from clusterkit.models.vocab import Contribution, DeclaredStatus
@@ -108,6 +109,10 @@ class Evidence(Strict):
     improvement_areas: list[ImprovementArea] | None = Field(
         None,
         description="Quality improvements tied to indicators, written by hand (Silver needs three). They count only without a baseline (--baseline REV|FILE measures the improvements), and reports show them as declared, not measured.",
+    )
+    plan: list[PlanItem] | None = Field(
+        None,
+        description="The improvement plan: items that fix a check or an indicator, each with an owner, a due date and a status.",
     )
     sections: dict[Text, Text | list[Text]] | None = Field(
         None,

@@ -56,6 +56,15 @@ class DeclaredStatus(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class PlanStatus(StrEnum):
+    """Where an item of the improvement plan stands, as its owner reports it (the check says whether it worked)."""
+
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
 class StrategyLevel(StrEnum):
     """Levels of strategies a cluster strategy should be linked to (seed, 'Related strategies')."""
 

@@ -2,7 +2,7 @@
 
 Blocking gaps (minimum requirements, level conditions, prerequisite levels) are ``::error``, every other
 gap (partial, unmet or unknown) a ``::warning``, each at the line of the first evidence field its check
-reads; the verdict of each requested pack and the assessment's warnings are ``::notice`` and
+reads; an overdue item of the improvement plan is an ``::error`` at its line in the plan; the verdict of each requested pack and the assessment's warnings are ``::notice`` and
 ``::warning`` lines without a position. Values are escaped as the Actions toolkit does.
 """
 
@@ -102,9 +102,27 @@ def gaps(assessment: Assessment) -> Iterator[tuple[str, RoadmapItem]]:
             yield kind, step
 
 
+def overdue(assessment: Assessment) -> list[str]:
+    """An error at the line of each overdue plan item, naming the item and its owner."""
+    lines = []
+    for item in assessment.overdue:
+        where = assessment.positions.get(f"plan.{item.item - 1}", FILE_START)
+        status = (item.check_status or "unknown").replace("_", " ")
+        message = f"{item.describe()} is overdue: still {status} as of {assessment.assessment_date}"
+        if item.note:
+            message += f"\nNote: {item.note}"
+        title = f"clusterkit: overdue plan item {item.item} ({item.owner})"
+        file = assessment.evidence_file
+        lines.append(
+            command("error", message, file=file, line=where.line, col=where.column, title=title)
+        )
+    return lines
+
+
 def render(assessment: Assessment, options: RenderOptions) -> str:
     """Verdicts, then errors, then warnings: Actions shows only the first few of each kind per step."""
     lines = [verdict(pack) for pack in assessment.packs if pack.requested]
+    lines += overdue(assessment)
     lines += [annotation(assessment, kind, step) for kind, step in gaps(assessment)]
     lines += [command("warning", text, title="clusterkit") for text in assessment.warnings]
     return "".join(line + "\n" for line in lines)

@@ -5,7 +5,9 @@ the check's reason, the text its fix); ``unknown`` is *skipped* (type ``unknown`
 run for want of evidence, which is what skipped means to a test report, and counting it as a failure
 would fail a report whose level is reached. ``not_applicable`` is skipped too. The case
 ``target level`` of each requested pack fails when the level is not reached, so the report fails exactly
-when ``clusterkit check --fail-on level`` does. No timestamps or durations: the same assessment gives the
+when ``clusterkit check --fail-on level`` does. The improvement plan, when the evidence has one, is a suite
+``plan`` with a case per item: overdue fails (type ``overdue``), dropped and unassessed are skipped, the
+rest pass, so that suite fails exactly when ``--fail-on overdue`` does. No timestamps or durations: the same assessment gives the
 same bytes.
 """
 
@@ -64,6 +66,22 @@ def _suite(root: ET.Element, pack: PackAssessment) -> ET.Element:
     return suite
 
 
+def _plan_suite(root: ET.Element, assessment: Assessment) -> ET.Element:
+    suite = ET.SubElement(root, "testsuite", {"name": "plan"})
+    for item in assessment.plan:
+        case = _case(suite, "plan", f"item {item.item}: {item.title}")
+        detail = f"owner: {item.owner}\ndue: {item.due}\nstatus: {item.status}"
+        detail += f"\nnote: {item.note}" if item.note else ""
+        message = f"{item.describe()}: {item.state}"
+        if item.state == "overdue":
+            element = ET.SubElement(case, "failure", {"message": message, "type": "overdue"})
+            element.text = detail
+        elif item.state in ("dropped", "unassessed"):
+            element = ET.SubElement(case, "skipped", {"message": message, "type": item.state})
+            element.text = detail
+    return suite
+
+
 def _count(suite: ET.Element) -> dict[str, str]:
     cases = suite.findall("testcase")
     return {
@@ -79,8 +97,10 @@ def render(assessment: Assessment, options: RenderOptions) -> str:
     """The report as an indented XML document with a declaration, ending in a newline."""
     root = ET.Element("testsuites", {"name": f"clusterkit {assessment.evidence_file}"})
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for pack in assessment.packs:
-        suite = _suite(root, pack)
+    suites = [_suite(root, pack) for pack in assessment.packs]
+    if assessment.plan:
+        suites.append(_plan_suite(root, assessment))
+    for suite in suites:
         counts = _count(suite)
         for key, value in counts.items():
             suite.set(key, value)

@@ -38,6 +38,9 @@ def _items(heading: str, steps: list[RoadmapItem], *, gain: bool) -> list[str]:
         tag = f"+{step.gain:g} pts · " if gain and step.gain else ""
         status = f"{step.status.replace('_', ' ')}, {step.kind}, {step.effort:g} d"
         advice = f"{step.action} {step.fix}" if step.action else step.fix
+        if step.plan:
+            late = ", **overdue**" if step.plan.overdue else ""
+            status = f"{status}; owner {step.plan.owner}, due {step.plan.due}{late}"
         lines.append(f"- {tag}**{cell(step.title)}** ({status}): {cell(advice)}")
     if len(steps) > MAX_ITEMS:
         lines.append(f"- … and {len(steps) - MAX_ITEMS} more (`clusterkit assess` lists them all)")
@@ -69,6 +72,9 @@ def render(assessment: Assessment, options: RenderOptions) -> str:
         "|---|---|---|---:|---:|---:|---:|---:|",
         *(_row(pack) for pack in assessment.packs),
     ]
+    if assessment.overdue:
+        lines += ["", "**Overdue in the improvement plan**", ""]
+        lines += [f"- ⚠ {cell(item.describe())}" for item in assessment.overdue]
     steps = _unique([step for pack in requested for step in pack.roadmap.steps])
     lines += _items(
         "Must fix (blocks the target level)", [s for s in steps if s.blocking], gain=False

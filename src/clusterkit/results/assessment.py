@@ -10,6 +10,7 @@ from pydantic import Field
 from clusterkit.results.base import Result, Status
 from clusterkit.results.improvement import Progress
 from clusterkit.results.notes import AssessorQuestion, UnknownField, UnknownSection
+from clusterkit.results.plan import PlanNote, PlanProgress
 from clusterkit.results.portfolio import (
     AreaCoverage,
     PortfolioAnalysis,
@@ -36,6 +37,8 @@ __all__ = [
     "LevelResult",
     "MovedCheck",
     "PackAssessment",
+    "PlanNote",
+    "PlanProgress",
     "PortfolioAnalysis",
     "PortfolioClassSummary",
     "Progress",
@@ -172,6 +175,9 @@ class RoadmapItem(Result):
     also: list[MovedCheck] = Field(
         default_factory=list, description="Other checks this fix moves, in any pack."
     )
+    plan: PlanNote | None = Field(
+        None, description="The evidence file's plan item for this step; null when it has none."
+    )
 
 
 class Roadmap(Result):
@@ -266,7 +272,16 @@ class Assessment(Result):
         default_factory=list,
         description="What we don't know yet: the fields no check could read, by evidence section, in file order; record them first.",
     )
+    plan: list[PlanProgress] = Field(
+        default_factory=list,
+        description="The evidence file's improvement plan, item by item in file order, each with its state (overdue, open, met, dropped, unassessed).",
+    )
     positions: dict[str, SourcePosition] = Field(
         default_factory=dict,
         description="Where each evidence field a check read (its dotted path, as in `reads`) is written in the evidence file: the field's key, else its nearest written parent's, else line 1. Sorted by path.",
     )
+
+    @property
+    def overdue(self) -> list[PlanProgress]:
+        """The plan items past their due date whose check is still not met."""
+        return [item for item in self.plan if item.state == "overdue"]

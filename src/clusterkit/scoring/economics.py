@@ -188,3 +188,8 @@ def unmatched_ratings(evidence: Evidence) -> list[str]:
         for rating in latest.services or ()
         if rating.service.strip().casefold() not in names
     ]
+
+
+def portfolio_warnings(evidence: Evidence) -> list[str]:
+    """What keeps figures or survey ratings from classing a service."""
+    return [*unpriced_staff_days(evidence), *unmatched_ratings(evidence)]

@@ -27,12 +27,9 @@ from clusterkit.results.assessment import (
     Status,
 )
 from clusterkit.scoring.context import BaselineAssessment
-from clusterkit.scoring.economics import (
-    decided_evidence,
-    unmatched_ratings,
-    unpriced_staff_days,
-)
+from clusterkit.scoring.economics import decided_evidence, portfolio_warnings
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
+from clusterkit.scoring.followup import progress, with_plan
 from clusterkit.scoring.levels import assess_levels
 from clusterkit.scoring.plausibility import questions
 from clusterkit.scoring.points import check_points, exact, score_of, stored
@@ -248,13 +245,15 @@ def assess(
             baseline=baseline,
         )
     results = [done[pack.id] for pack in packs]
+    followed = progress(results, evidence.plan or (), today)
     return Assessment(
         evidence_file=evidence_file,
         assessment_date=today,
         date_source=date_source,
         cluster=summarise(evidence),
         passed=all(item.target_reached for item in results if item.requested),
-        packs=results,
+        packs=[with_plan(pack, followed) for pack in results],
+        plan=followed,
         portfolio=analyse_portfolio(evidence, portfolio) if portfolio else None,
         questions=questions(packs, evidence, facts, today),
         unknowns=what_we_do_not_know(
@@ -269,11 +268,6 @@ def assess(
             *(portfolio_warnings(evidence) if portfolio else ()),
         ],
     )
-
-
-def portfolio_warnings(evidence: Evidence) -> list[str]:
-    """What keeps figures or survey ratings from classing a service."""
-    return [*unpriced_staff_days(evidence), *unmatched_ratings(evidence)]
 
 
 def order_by_prerequisites(packs: Sequence[CriteriaPack]) -> list[CriteriaPack]:

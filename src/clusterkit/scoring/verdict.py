@@ -6,6 +6,9 @@
 - ``level`` (the default): fails when a requested pack's target level is not reached.
 - ``unknown``: fails like ``level``, and also when any check of any assessed pack is unknown (a field it
   reads is not given, or a declaration has expired): the strict mode for "the file says everything".
+- ``overdue``: fails when an item of the evidence file's improvement plan is overdue (past its due date,
+  what it fixes still not met, not dropped: scoring/followup.py), naming the item and its owner. Levels
+  are not judged: the plan's follow-up is its own gate, as ``minimum`` is.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from typing import Literal
 
 from clusterkit.results.assessment import Assessment, PackAssessment
 
-FailOn = Literal["minimum", "level", "unknown"]
-FAIL_ON_MODES: tuple[FailOn, ...] = ("minimum", "level", "unknown")
+FailOn = Literal["minimum", "level", "unknown", "overdue"]
+FAIL_ON_MODES: tuple[FailOn, ...] = ("minimum", "level", "unknown", "overdue")
 
 
 def fail_on_mode(value: str) -> FailOn:
@@ -31,6 +34,8 @@ def failures(assessment: Assessment, mode: FailOn) -> list[str]:
     requested = [pack for pack in assessment.packs if pack.requested]
     if mode == "minimum":
         return [line for pack in requested for line in blocking_gaps(pack)]
+    if mode == "overdue":
+        return overdue_items(assessment)
     reasons = [line for pack in requested for line in unreached(pack)]
     if mode == "unknown":
         reasons += [line for pack in assessment.packs for line in unknown_checks(pack)]
@@ -65,3 +70,12 @@ def unknown_checks(pack: PackAssessment) -> list[str]:
                     f"{pack.pack}: {indicator.id} {indicator.title}: unknown ({', '.join(unknown)})"
                 )
     return lines
+
+
+def overdue_items(assessment: Assessment) -> list[str]:
+    """One line per overdue plan item: what it fixes, its owner and due date, and the check's status."""
+    return [
+        f"{item.describe()} is overdue: still {(item.check_status or 'unknown').replace('_', ' ')}"
+        f" as of {assessment.assessment_date}"
+        for item in assessment.overdue
+    ]

@@ -26,6 +26,7 @@ from clusterkit.cli.options import (
     SummaryOnly,
     Today,
 )
+from clusterkit.cli.plan_app import plan_app
 from clusterkit.cli.portfolio_signature import BenchmarkFile
 from clusterkit.cli.survey_app import survey_app
 
@@ -265,4 +266,5 @@ portfolio_signature.register(app)
 
 
 app.add_typer(survey_app, name="survey")
+app.add_typer(plan_app, name="plan")
 browse_options.register(app)  # schema and criteria list/show, last in the list

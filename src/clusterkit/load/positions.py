@@ -64,12 +64,17 @@ def _checks(assessment: Assessment) -> Iterator[CheckResult]:
 
 
 def source_positions(assessment: Assessment, document: YamlDocument) -> dict[str, SourcePosition]:
-    """A position for every field any check or level condition read, sorted by path."""
+    """A position for every field any check or level condition read, and for the `fixes` of every
+    plan item (``plan.0.fixes``: where an annotation about the item points), sorted by path."""
     reads = {path for check in _checks(assessment) for path in check.reads}
-    reads |= {
-        f"plan.{item.item - 1}" for item in assessment.plan
-    }  # where annotations of an item point
-    return {path: locate(document, path) for path in sorted(reads)}
+    found = {path: locate(document, path) for path in reads}
+    for item in assessment.plan:
+        where = ("plan", item.item - 1, "fixes")
+        position = document.key_positions.get(where) or document.value_positions.get(where)
+        if position is not None and position.line > 0:
+            column = max(position.column, 1)
+            found[f"plan.{item.item - 1}.fixes"] = SourcePosition(line=position.line, column=column)
+    return dict(sorted(found.items()))
 
 
 def with_positions(assessment: Assessment, document: YamlDocument) -> Assessment:

@@ -8,16 +8,24 @@ owner's word but the check's: the scorer reads both (scoring/followup.py).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from clusterkit.models.base import Date, Strict, Text
+from clusterkit.models.base import Date, Strict, Text, WrittenFloat
 from clusterkit.models.vocab import PlanStatus
+
+
+def _as_written(value: Any) -> Any:
+    # `fixes: 4.10` unquoted is the float 4.1 to YAML; the loader kept what was written, and that is the id.
+    return value.written if isinstance(value, WrittenFloat) else value
+
 
 # An indicator id (4.1.5), a check or level-condition id (strategy-reviewed): letters, digits, dots, dashes.
 FixedId = Annotated[
-    str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", min_length=1, max_length=64)
+    str,
+    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", min_length=1, max_length=64),
+    BeforeValidator(_as_written),
 ]
 
 

@@ -170,6 +170,20 @@ RENDERERS: dict[str, dict[str, Format]] = {
             machine=True,
         ),
     },
+    # `plan export`: the improvement plan of an assessment, for a board paper or an issue tracker.
+    "plan": {
+        "md": Format(
+            "clusterkit.render.plan:markdown",
+            ("plan export",),
+            "a checklist for a board paper, overdue items first",
+        ),
+        "csv": Format(
+            "clusterkit.render.plan:csv_text",
+            ("plan export",),
+            "one row per item for an issue tracker's CSV import",
+            machine=True,
+        ),
+    },
     "history": {
         "md": Format(
             "clusterkit.render.history:markdown",

@@ -106,7 +106,8 @@ def overdue(assessment: Assessment) -> list[str]:
     """An error at the line of each overdue plan item, naming the item and its owner."""
     lines = []
     for item in assessment.overdue:
-        where = assessment.positions.get(f"plan.{item.item - 1}", FILE_START)
+        # load.positions keeps where each plan item's `fixes` is written
+        where = assessment.positions.get(f"plan.{item.item - 1}.fixes", FILE_START)
         status = (item.check_status or "unknown").replace("_", " ")
         message = f"{item.describe()} is overdue: still {status} as of {assessment.assessment_date}"
         if item.note:

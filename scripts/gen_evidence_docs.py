@@ -170,6 +170,35 @@ FTE, the latest financing year, the response rate of the latest survey. Criteria
 any other field (`financing.latest.private_share`). Each section lists its derived values in a table of
 their own.
 
+## The improvement plan
+
+`plan:` is the plan a board adopts and then follows up: each item names what it fixes, who does it and
+by when, and how far it is.
+
+```yaml
+plan:
+  - fixes: plan-budget        # a check id (`clusterkit criteria show esca-gold 4.1.3` lists them)
+    owner: Jana Novak
+    due: 2026-06-30
+    status: in_progress       # planned (the default), in_progress, done or dropped
+    note: The board decides the budget lines in June.
+  - {{fixes: "4.1.5", owner: Board, due: 2027-03-31}}   # an indicator id: quote it like declarations keys
+```
+
+`fixes` is an indicator id (`4.1.5`), a check id (`plan-budget`) or a level condition
+(`three-improvement-areas`) of the file's packs; an id none of them has is an error at its line with
+the closest one (`did you mean`). An item fixes everything of that id in the run's packs. Every
+roadmap step whose check or indicator an item names shows the item's owner, due date and status.
+
+What the assessment says about an item, as of the assessment date (never the computer's clock):
+**met** when what it fixes is met (whatever the status); **overdue** when it is not met and the due date
+is before the assessment date, whatever the status says: a `done` item whose check still fails is
+overdue too, because the owner's word does not close a gap, the evidence does (record it, or redo the
+work); **dropped** when given up (`status: dropped`), never overdue; otherwise **open**. Overdue items
+are shown in every report and fail `clusterkit check --fail-on overdue`. `clusterkit plan add` writes
+items (keeping your comments), `plan list` shows their state, `plan export --format md|csv` gives a board
+checklist or rows for an issue tracker ([cli.md](cli.md)).
+
 ## Reference
 
 Types in plain words: *text*; *whole number*; *number* (decimals allowed); bounds such as *≥ 0* or

@@ -55,6 +55,8 @@ def test_example_scores_as_expected(name: str) -> None:
             )
         wanted_unknown = sorted(entry["indicator"] for entry in wanted.get("unknown") or [])
         assert sorted(result.unknown) == wanted_unknown, pack_id
+    plan = [(item.fixes, item.state) for item in assessment.plan]
+    assert plan == [(entry["fixes"], entry["state"]) for entry in expected.get("plan") or []]
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)

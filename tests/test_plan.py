@@ -18,29 +18,26 @@ from clusterkit.render import RenderOptions, render
 from clusterkit.scoring.followup import progress
 from conftest import EXAMPLES
 
-# hydrogen-start as of 2026-10-01: 4.1.3's check plan-budget is unmet (with_budget: false).
+# hydrogen-start as of 2026-10-01 has a plan: plan-budget (4.1.3, unmet: with_budget is false), owner
+# Jana Novak, due 2026-06-30, in progress, is overdue; "4.1.2", owner Board, due 2026-12-31, is open.
 BUDGET_LINE = (
     "    with_budget: false                  # one overall budget; no budget per action yet\n"
 )
-PLAN = """
-# The improvement plan: who closes which gap by when.
-plan:
-  - fixes: plan-budget      # a budget per action of the implementation plan
-    owner: Jana Novak
-    due: 2026-06-30
-    status: {status}
-    note: The board decides the budget lines in June.
-  - {{fixes: "4.1.2", owner: Board, due: 2026-12-31}}
-"""
 
 
 @pytest.fixture
 def young(tmp_path: Path) -> Path:
-    """hydrogen-start in a folder of its own, with a plan: one item past due, one not due yet."""
+    """hydrogen-start in a folder of its own, with its plan: one item past due, one not due yet."""
     repo = tmp_path / "young"
     shutil.copytree(EXAMPLES / "hydrogen-start", repo)
-    with (repo / "cluster.yaml").open("a", encoding="utf-8") as stream:
-        stream.write(PLAN.format(status="in_progress"))
+    return repo
+
+
+@pytest.fixture
+def planless(tmp_path: Path) -> Path:
+    """agrifood-midlands, which has no plan, in a folder of its own."""
+    repo = tmp_path / "planless"
+    shutil.copytree(EXAMPLES / "agrifood-midlands", repo)
     return repo
 
 
@@ -88,11 +85,10 @@ def test_a_dropped_item_and_an_earlier_date_are_not_overdue(cli, young: Path) ->
     assert cli("check", "--fail-on", "overdue", cwd=young).code == 0
 
 
-def test_without_a_plan_nothing_is_overdue(cli, tmp_path: Path) -> None:
-    repo = tmp_path / "young"
-    shutil.copytree(EXAMPLES / "hydrogen-start", repo)
-    result = cli("check", "--fail-on", "overdue", cwd=repo)
+def test_without_a_plan_nothing_is_overdue(cli, planless: Path) -> None:
+    result = cli("check", "--fail-on", "overdue", cwd=planless)
     assert result.code == 0, result
+    assert "has no plan items" in cli("plan", "list", cwd=planless).stdout
 
 
 # --- the states, pure ----------------------------------------------------------------------------------
@@ -236,9 +232,8 @@ def test_plan_add_writes_an_item_and_keeps_every_other_line(cli, young: Path) ->
     assert "Anna Berg" in listed.stdout and "open (unknown)" in listed.stdout, listed
 
 
-def test_plan_add_starts_a_plan_where_there_is_none(cli, tmp_path: Path) -> None:
-    repo = tmp_path / "young"
-    shutil.copytree(EXAMPLES / "hydrogen-start", repo)
+def test_plan_add_starts_a_plan_where_there_is_none(cli, planless: Path) -> None:
+    repo = planless
     path = repo / "cluster.yaml"
     before = path.read_text(encoding="utf-8")
     args = ("--fixes", "two-strategic-areas", "--owner", "Board", "--due", "2027-01-31")
@@ -311,7 +306,7 @@ def test_plan_list_shows_each_item_with_its_state(cli, young: Path) -> None:
 def test_plan_export_md_is_a_board_checklist(cli, young: Path, golden) -> None:
     result = cli("plan", "export", cwd=young)
     assert result.code == 0, result
-    golden("hydrogen-start-plan.plan.md", result.stdout)
+    golden("hydrogen-start.plan.md", result.stdout)
     set_budget(young)
     ticked = cli("plan", "export", "--format", "md", cwd=young).stdout
     assert "- [x] **4.1.3 Implementation Plan: Actions have a budget**" in ticked
@@ -320,7 +315,7 @@ def test_plan_export_md_is_a_board_checklist(cli, young: Path, golden) -> None:
 def test_plan_export_csv_is_one_row_per_item(cli, young: Path, golden) -> None:
     result = cli("plan", "export", "--format", "csv", cwd=young)
     assert result.code == 0, result
-    golden("hydrogen-start-plan.plan.csv", result.stdout)
+    golden("hydrogen-start.plan.csv", result.stdout)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [(row["item"], row["owner"], row["state"]) for row in rows] == [
         ("1", "Jana Novak", "overdue"),

@@ -31,6 +31,8 @@ def expected_tables(a: Assessment) -> list[int]:
     """Body rows of each table, in report order, derived from the Assessment alone."""
     # The summary first: a score table per requested pack with areas (areas and the total).
     rows = [len(p.areas) + 1 for p in a.packs if p.requested and p.areas]
+    if a.plan:  # the improvement plan opens the annex: one row per item
+        rows.append(len(a.plan))
     for pack in sorted(a.packs, key=lambda p: not p.requested):
         rows.append(len(pack.levels))
         if pack.minimum_requirements:

@@ -291,6 +291,17 @@ def test_plan_add_refuses_a_broken_evidence_file(cli, young: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_plan_add_refuses_a_file_whose_plan_names_an_unknown_id(cli, young: Path) -> None:
+    path = young / "cluster.yaml"
+    text = path.read_text(encoding="utf-8").replace('fixes: "4.1.2"', 'fixes: "4.1.22"')
+    path.write_text(text, encoding="utf-8")
+    args = ("--fixes", "4.1.5", "--owner", "X", "--due", "2027-01-01")
+    result = cli("plan", "add", *args, cwd=young)
+    assert result.code == 2, result
+    assert "plan.1.fixes: " in result.stderr and "did you mean `4.1.2`?" in result.stderr
+    assert path.read_text(encoding="utf-8") == text
+
+
 # --- plan list and export ------------------------------------------------------------------------------
 
 

@@ -14,12 +14,14 @@ from clusterkit.errors import ExitCode, UsageError
 
 def _check_fixes(file: Path, fixes: str) -> None:
     """The id must be an indicator, check or level condition of the file's own packs (a UsageError
-    with the closest one otherwise), as the assessment will check it."""
-    from clusterkit.packs.declarations import plan_ids, unknown_plan_id
+    with the closest one otherwise), as the assessment will check it; so must the items already there
+    (an InputError at their lines), so that what is written is a plan the assessment reads."""
+    from clusterkit.packs.declarations import check_plan, plan_ids, unknown_plan_id
     from clusterkit.pipeline import load_evidence, load_packs, pack_references
 
     loaded = load_evidence(file, str(file))
     packs = load_packs(*pack_references(loaded, ())).packs
+    check_plan(loaded.evidence, loaded.document, packs)
     found = unknown_plan_id(fixes, plan_ids(packs), ", ".join(pack.id for pack in packs))
     if found is not None:
         message, hint = found

@@ -91,6 +91,17 @@ def test_without_a_plan_nothing_is_overdue(cli, planless: Path) -> None:
     assert "has no plan items" in cli("plan", "list", cwd=planless).stdout
 
 
+def test_with_other_packs_the_items_are_unassessed_not_overdue(cli, young: Path) -> None:
+    result = cli("check", "--fail-on", "overdue", "--criteria", "strategy-process", cwd=young)
+    assert result.code == 0, result
+    listed = cli("plan", "export", "-f", "csv", cwd=young).stdout
+    assert ",overdue," in listed  # the file's own packs: still overdue
+    data = json.loads(
+        cli("assess", "-f", "json", "--criteria", "strategy-process", cwd=young).stdout
+    )
+    assert [item["state"] for item in data["plan"]] == ["unassessed", "unassessed"]
+
+
 # --- the states, pure ----------------------------------------------------------------------------------
 
 

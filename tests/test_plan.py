@@ -345,6 +345,16 @@ def test_plan_export_csv_is_one_row_per_item(cli, young: Path, golden) -> None:
     ]
 
 
+def test_plan_export_csv_keeps_an_owner_written_like_a_formula_as_text(cli, young: Path) -> None:
+    added = cli(
+        "plan", "add", "--fixes", "4.1.2", "--owner", "=cmd|' /C calc'!A0", "--due", "2027-03-31",
+        cwd=young,
+    )  # fmt: skip
+    assert added.code == 0, added
+    rows = list(csv.DictReader(io.StringIO(cli("plan", "export", "-f", "csv", cwd=young).stdout)))
+    assert [row["owner"] for row in rows if row["fixes"] == "4.1.2"] == ["'=cmd|' /C calc'!A0"]
+
+
 def test_plan_export_writes_through_the_output_policy(cli, young: Path) -> None:
     result = cli("plan", "export", "-f", "csv", "-o", "plan.csv", cwd=young)
     assert result.code == 0, result

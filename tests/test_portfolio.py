@@ -15,7 +15,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from conftest import ROOT, CliResult
+from conftest import EXAMPLES, ROOT, CliResult
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from portfolio_corpus import generate
@@ -298,3 +298,28 @@ def test_the_output_never_overwrites_an_input_or_the_list(corpus: Path, tmp_path
     result = run_cli("portfolio", listing, "-f", "csv", "-o", listing)
     assert result.code == 2 and "it is an input of this run" in result.stderr, result
     assert listing.read_text(encoding="utf-8") == before
+
+
+def test_text_that_a_spreadsheet_would_run_stays_text(tmp_path: Path) -> None:
+    """CSV injection: a cluster named like a formula is text in the CSV (a leading apostrophe, which
+    spreadsheets hide) and a string cell in the XLSX; negative numbers are not touched."""
+    import openpyxl
+
+    folder = tmp_path / "one"
+    shutil.copytree(EXAMPLES / "nordic-maritime", folder)
+    evidence = folder / "cluster.yaml"
+    text = evidence.read_text(encoding="utf-8")
+    name = '=HYPERLINK("http://attacker.invalid","Havbru")'
+    old = "name: Havbru Maritime Technology Cluster"
+    assert old in text
+    evidence.write_text(text.replace(old, f"name: '{name}'", 1), encoding="utf-8")
+    done = run_cli("portfolio", folder, "--format", "csv", "--jobs", "1")
+    assert done.code == 0, done
+    (row,) = csv.DictReader(io.StringIO(done.stdout))
+    assert row["name"] == "'" + name
+    target = tmp_path / "one.xlsx"
+    assert run_cli("portfolio", folder, "-f", "xlsx", "-o", target, "--jobs", "1").code == 0
+    sheet = openpyxl.load_workbook(target)["clusters"]
+    header = [cell.value for cell in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index("name") + 1)
+    assert cell.value == name and cell.data_type == "s"

@@ -12,6 +12,7 @@ import csv
 import io
 
 from clusterkit.render import RenderOptions
+from clusterkit.render.cells import spreadsheet_text
 from clusterkit.render.summary import cell
 from clusterkit.results.assessment import Assessment
 from clusterkit.results.plan import PLAN_STATES, PlanProgress
@@ -72,18 +73,19 @@ def csv_text(assessment: Assessment, options: RenderOptions) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for item in ordered(assessment.plan):
+        row = [
+            item.item,
+            item.title,
+            item.fixes,
+            item.owner,
+            item.due.isoformat(),
+            item.status,
+            item.state,
+            item.check_status or "",
+            item.note or "",
+            assessment.assessment_date.isoformat(),
+        ]
         writer.writerow(
-            [
-                item.item,
-                item.title,
-                item.fixes,
-                item.owner,
-                item.due.isoformat(),
-                item.status,
-                item.state,
-                item.check_status or "",
-                item.note or "",
-                assessment.assessment_date.isoformat(),
-            ]
+            [spreadsheet_text(value) if isinstance(value, str) else value for value in row]
         )
     return buffer.getvalue()

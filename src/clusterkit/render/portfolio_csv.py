@@ -12,6 +12,7 @@ import io
 from collections.abc import Sequence
 
 from clusterkit.render import RenderOptions
+from clusterkit.render.cells import spreadsheet_text
 from clusterkit.results.portfolio_result import PortfolioResult, PortfolioRow, Position
 from clusterkit.results.portfolio_rows import PackRecord
 
@@ -107,6 +108,8 @@ def _text(cell: Cell) -> str:
         return ""
     if isinstance(cell, bool):
         return "true" if cell else "false"
+    if isinstance(cell, str):
+        return spreadsheet_text(cell)
     return str(cell)  # floats as repr: the shortest text that reads back as the same number
 
 

@@ -52,6 +52,10 @@ def _sheet(book: Any, title: str, header: Sequence[str], rows: Sequence[Sequence
         cells = []
         for value, fraction in zip(row, fractions, strict=True):
             cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, str):
+                cell.data_type = (
+                    "s"  # text from the evidence stays text, even when it starts with =
+                )
             if fraction and isinstance(value, float):
                 cell.number_format = PERCENT
             cells.append(cell)

@@ -299,3 +299,71 @@ def test_two_packs_whose_levels_need_each_other_are_an_input_error(cli, command)
     ), result
     assert "needs itself through its prerequisites" in first and first.endswith("[level-cycle]")
     assert result.stderr.count("[level-cycle]") == 1, result
+
+
+FULL_APP = (
+    "import sys\n"
+    "from clusterkit.cli.app import app\n"
+    "app(args=sys.argv[1:], prog_name='clusterkit')\n"
+)
+ENTRY_POINT = (
+    "import sys\n"
+    "sys.argv = ['clusterkit', *sys.argv[1:]]\n"
+    "from clusterkit.cli import main\n"
+    "main()\n"
+)
+
+
+def _run(command: list[str]) -> tuple[int, str, str]:
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["assess", "--help"],
+        ["--debug", "assess", "--bogus"],
+        ["survey", "--help"],
+        ["asess", str(NEAR_GOLD)],  # a typo: the suggestion needs every command
+        ["--help", "assess"],  # the app's help, with every command listed
+        ["assess", str(NEAR_GOLD), "-f", "json"],
+    ],
+)
+def test_building_only_the_named_command_changes_no_output(arguments: list[str]) -> None:
+    # main() builds only the command the arguments name; typer's app as declared builds them all
+    pruned = _run([sys.executable, "-c", ENTRY_POINT, *arguments])
+    full = _run([sys.executable, "-c", FULL_APP, *arguments])
+    assert pruned == full
+    if arguments[0] == "--help":
+        assert "portfolio" in pruned[1] and "criteria" in pruned[1]
+
+
+def test_only_the_named_command_is_built() -> None:
+    import typer
+
+    from clusterkit.cli import only_the_command
+
+    def assess() -> None: ...
+
+    def report_all() -> None: ...
+
+    def fresh() -> typer.Typer:
+        app = typer.Typer()
+        app.command()(assess)
+        app.command()(report_all)
+        return app
+
+    app = fresh()
+    only_the_command(app, ["--debug", "report-all", "x"], {})
+    assert [command.callback for command in app.registered_commands] == [report_all]
+    for arguments, environ in (
+        (["--version", "assess"], {}),
+        (["--help", "assess"], {}),
+        (["assess"], {"_CLUSTERKIT_COMPLETE": "bash_complete"}),
+        (["nothing"], {}),
+        ([], {}),
+    ):
+        app = fresh()
+        only_the_command(app, arguments, environ)
+        assert len(app.registered_commands) == 2, arguments

@@ -271,12 +271,15 @@ print("LOADED=" + ",".join(m for m in ("pypdf", "docx", "odf", "lxml") if m in s
 
 
 def loaded_libraries(body: str) -> str:
+    # without the cache of document contents, which would spare a library the documents it read before
+    env = {**os.environ, "CLUSTERKIT_NO_CACHE": "1"}
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(body=body)],
         capture_output=True,
         text=True,
         check=False,
         cwd=ROOT,
+        env=env,
     )
     assert "LOADED=" in done.stdout, done.stderr
     return done.stdout.rsplit("LOADED=", 1)[1].strip()

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 import gc
+import itertools
+import os
+import sys
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import typer
 
 YOUNG_OBJECTS_BEFORE_COLLECTING = 100_000
 """The cycle collector's first threshold for the CLI process (Python's default is 700 or 2,000).
@@ -20,4 +28,34 @@ def main() -> None:
     gc.set_threshold(YOUNG_OBJECTS_BEFORE_COLLECTING, older, oldest)
     from clusterkit.cli.app import app
 
+    only_the_command(app, sys.argv[1:], os.environ)
     app()
+
+
+def only_the_command(app: typer.Typer, arguments: list[str], environ: Mapping[str, str]) -> None:
+    """Keep only the command the arguments name, when they name one exactly.
+
+    typer builds the click command of every registered command and its options on each start (about
+    20 ms for clusterkit's twelve), though a run invokes one. The command's own help, errors and
+    exit codes are the same either way. Without an exact name (``--help``, a typo that should get a
+    suggestion, no command), after an option of the app's own but ``--debug`` (``--help assess`` lists
+    every command) or while the shell completes a word, every command stays.
+    """
+    from typer.main import get_command_name
+
+    if any(name.startswith("_") and name.endswith("_COMPLETE") for name in environ):
+        return
+    before = list(itertools.takewhile(lambda word: word.startswith("-"), arguments))
+    # --help, --version or a completion option before the command is about the whole app
+    if len(before) == len(arguments) or any(word != "--debug" for word in before):
+        return
+    name = arguments[len(before)]
+    commands = [
+        command
+        for command in app.registered_commands
+        if command.callback is not None
+        and (command.name or get_command_name(command.callback.__name__)) == name
+    ]
+    groups = [group for group in app.registered_groups if group.name == name]
+    if len(commands) + len(groups) == 1:
+        app.registered_commands, app.registered_groups = commands, groups

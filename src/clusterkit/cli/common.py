@@ -112,7 +112,7 @@ def assess_file_in(
 
 def report_language(option: str | None, declared: str | None) -> str:
     """--lang, else the evidence's cluster.language when clusterkit has it, else English."""
-    from clusterkit.render.i18n import LANGUAGES, SOURCE_LANGUAGE
+    from clusterkit.render.languages import LANGUAGES, SOURCE_LANGUAGE
 
     available = ", ".join(LANGUAGES)
     if option is not None:

@@ -16,12 +16,10 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from clusterkit.render.languages import LANGUAGES, SOURCE_LANGUAGE
 from clusterkit.resources import locale_dir
 
 DOMAIN = "clusterkit"
-SOURCE_LANGUAGE = "en"
-# Languages with a catalogue; English is the msgids themselves. French covers the summary only.
-LANGUAGES = ("en", "de", "fr")
 # The Babel locale whose number and date formats a language uses: the reports' English is European
 # English ("1 October 2026", not "October 1, 2026").
 FORMAT_LOCALES = {"en": "en_GB"}

@@ -2,20 +2,29 @@
 
 A reader is chosen by what the file holds (its first bytes, and for a ZIP archive the parts inside), not only
 by its name: a PDF named ``.docx`` is read as the PDF it is, and the caller warns about the name. The
-libraries for PDF, Word and OpenDocument are imported only when a document of that kind is read, so
-``--help`` and ``validate`` never load them.
+reader modules, and the libraries for Markdown, PDF, Word and OpenDocument, are imported only when a document
+of that kind is read (``--help`` and ``validate`` never load them), and what a reader took from a document is
+kept in the user's cache by the document's bytes (``cache``), so an unchanged document is not parsed again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
-from clusterkit.facts.readers import html, markdown, opendocument, pdf, text, word
-from clusterkit.facts.readers.base import MAX_DOCUMENT_BYTES, Deadline, DocumentError, a_file
+from clusterkit.facts.readers.base import (
+    MAX_DOCUMENT_BYTES,
+    ODT_LABEL,
+    WORD_LABEL,
+    Deadline,
+    DocumentError,
+    a_file,
+)
+from clusterkit.facts.readers.cache import cached_read
 from clusterkit.models.facts import DocumentContent
 
 __all__ = [
@@ -32,23 +41,30 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Reader:
-    """How one format is read: its name for people, its sections and length, its own date."""
+    """How one format is read: its name for people, and the module that reads its sections, length and date.
+
+    The module (``read(data, deadline)``, ``date(data)``) is imported on first use; ``libraries`` are the
+    packages it imports, whose installed files key the cached contents.
+    """
 
     label: str
     suffixes: tuple[str, ...]
-    read: Callable[[bytes, Deadline], DocumentContent]
-    date: Callable[[bytes], dt.date | None]
+    module: str
     # formats that are not text: a file of this name that holds something else is broken, not just renamed
     binary: bool = False
+    libraries: tuple[str, ...] = ()
+
+    def code(self) -> ModuleType:
+        return importlib.import_module(f"{__name__}.{self.module}")
 
 
 READERS: dict[str, Reader] = {
-    "markdown": Reader("Markdown", (".md", ".markdown"), markdown.read, markdown.date),
-    "pdf": Reader("PDF", (".pdf",), pdf.read, pdf.date, binary=True),
-    "docx": Reader(word.LABEL, (".docx",), word.read, word.date, binary=True),
-    "odt": Reader(opendocument.LABEL, (".odt",), opendocument.read, opendocument.date, binary=True),
-    "html": Reader("HTML", (".html", ".htm"), html.read, html.date),
-    "text": Reader("plain text", (".txt", ".text"), text.read, text.date),
+    "markdown": Reader("Markdown", (".md", ".markdown"), "markdown", libraries=("markdown_it",)),
+    "pdf": Reader("PDF", (".pdf",), "pdf", binary=True, libraries=("pypdf",)),
+    "docx": Reader(WORD_LABEL, (".docx",), "word", binary=True, libraries=("docx", "lxml")),
+    "odt": Reader(ODT_LABEL, (".odt",), "opendocument", binary=True, libraries=("odf",)),
+    "html": Reader("HTML", (".html", ".htm"), "html"),
+    "text": Reader("plain text", (".txt", ".text"), "text"),
 }
 BY_SUFFIX = {suffix: kind for kind, reader in READERS.items() for suffix in reader.suffixes}
 # the first bytes of formats no reader reads, to say what a file is instead of "unknown"
@@ -104,14 +120,18 @@ def read(file: Path, identity: Identity) -> DocumentContent:
     """Sections and length of a document whose format a reader knows, within the time bound."""
     if identity.kind is None:
         raise ValueError(f"no reader for {file}")
-    return READERS[identity.kind].read(file.read_bytes(), Deadline())
+    reader, data = READERS[identity.kind], file.read_bytes()
+    return cached_read(
+        identity.kind, reader.libraries, data, lambda: reader.code().read(data, Deadline())
+    )
 
 
 def own_date(file: Path, identity: Identity) -> dt.date | None:
     """The date a document's own metadata says it last changed (PDF, Word, OpenDocument), else None."""
     if identity.kind is None:
         return None
-    return READERS[identity.kind].date(file.read_bytes())
+    date: dt.date | None = READERS[identity.kind].code().date(file.read_bytes())
+    return date
 
 
 def _content_kind(head: bytes, file: Path, named: str | None) -> tuple[str | None, str]:
@@ -142,7 +162,7 @@ def _archive_kind(file: Path) -> tuple[str | None, str]:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return None, "a damaged ZIP archive"
     if "word/document.xml" in names:
-        return "docx", a_file(word.LABEL)
+        return "docx", a_file(WORD_LABEL)
     if mimetype == ODT_MIMETYPE:
-        return "odt", a_file(opendocument.LABEL)
+        return "odt", a_file(ODT_LABEL)
     return None, "a ZIP archive that is neither a Word nor an OpenDocument text file"

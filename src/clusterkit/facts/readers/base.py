@@ -19,6 +19,9 @@ MAX_SECONDS_PER_DOCUMENT = 15.0
 MAX_HEADING_WORDS = 12
 
 WORD = re.compile(r"\w+")
+# the formats' names in messages, here so that naming a format does not import its reader
+WORD_LABEL = "Word (DOCX)"
+ODT_LABEL = "OpenDocument text (ODT)"
 
 
 class DocumentError(Exception):

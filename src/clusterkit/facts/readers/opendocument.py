@@ -7,6 +7,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from clusterkit.facts.readers.base import (
+    ODT_LABEL,
     Deadline,
     DocumentError,
     checked_archive,
@@ -18,7 +19,7 @@ from clusterkit.models.facts import DocumentContent, Heading
 if TYPE_CHECKING:
     from odf.opendocument import OpenDocument
 
-LABEL = "OpenDocument text (ODT)"
+LABEL = ODT_LABEL
 
 
 def read(data: bytes, deadline: Deadline) -> DocumentContent:

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from clusterkit.facts.readers.base import (
+    WORD_LABEL,
     Deadline,
     DocumentError,
     checked_archive,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 # Word stores the built-in styles under their English names ("heading 1") whatever the user's language
 HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-LABEL = "Word (DOCX)"
+LABEL = WORD_LABEL
 
 
 def read(data: bytes, deadline: Deadline) -> DocumentContent:

@@ -1,0 +1,88 @@
+"""What a reader took from a document (headings, length), kept in the user's cache by the document's bytes.
+
+Importing a reader's library and parsing is most of the cost of reading a document (markdown-it about
+a twentieth of an `assess` that reads one Markdown strategy, python-docx or pypdf far more), and the
+documents an evidence file names rarely change between two runs of a pre-commit hook or a CI job. An
+entry is keyed by the document's bytes, the reader, clusterkit's files (``resources.code_stamp``) and
+the installed files of the reader's libraries (found without importing them), so a changed document,
+clusterkit or library never reads an old entry. Entries are JSON, stored like every cache entry
+(``resources.write_cached``: atomic, checksummed, private); one that cannot be read is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from clusterkit.models.facts import DocumentContent, Heading
+from clusterkit.resources import cache_dir, code_stamp, read_cached, write_cached
+
+FORMAT = "clusterkit-document-cache 1"
+CODE_SUFFIXES = frozenset({".py", ".so", ".pyd"})
+
+
+def cached_read(
+    kind: str, libraries: tuple[str, ...], data: bytes, read: Callable[[], DocumentContent]
+) -> DocumentContent:
+    """The content of a document of ``kind`` whose bytes are ``data``: from the cache, else ``read()``.
+
+    A reader's error (a corrupt or encrypted file) is not kept: it is raised again on every run.
+    """
+    if cache_dir() is None:
+        return read()
+    stamp = f"{FORMAT}\0{kind}\0{_libraries_stamp(libraries)}\0".encode()
+    key = hashlib.sha256(stamp + data).hexdigest()
+    found = _decoded(read_cached("headings", f"{key}.json"), kind)
+    if found is not None:
+        return found
+    content = read()
+    write_cached("headings", f"{key}.json", json.dumps(_encoded(content)).encode())
+    return content
+
+
+def _encoded(content: DocumentContent) -> dict[str, Any]:
+    headings = [[item.title, item.level, item.page] for item in content.headings]
+    return {
+        "kind": content.kind,
+        "headings": headings,
+        "words": content.words,
+        "pages": content.pages,
+    }
+
+
+def _decoded(entry: bytes | None, kind: str) -> DocumentContent | None:
+    """The content an entry holds; None for no entry or one not of this layout (a miss, rewritten)."""
+    if entry is None:
+        return None
+    try:
+        value = json.loads(entry)
+        headings = tuple(Heading(title, level, page) for title, level, page in value["headings"])
+        content = DocumentContent(value["kind"], headings, value["words"], value["pages"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    return content if content.kind == kind else None
+
+
+@cache
+def _libraries_stamp(libraries: tuple[str, ...]) -> str:
+    """clusterkit's stamp and each library's installed files by size and time, without importing them."""
+    stamps = [code_stamp()]
+    for name in libraries:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            stamps.append(f"{name}:missing")
+            continue
+        origin = Path(spec.origin)
+        files = sorted(origin.parent.rglob("*")) if origin.name == "__init__.py" else [origin]
+        stamps += [
+            f"{file}:{file.stat().st_size}:{file.stat().st_mtime_ns}"
+            for file in files
+            # the code, not the bytecode an import writes beside it (that would change the key)
+            if file.suffix in CODE_SUFFIXES and file.is_file()
+        ]
+    return "\0".join(stamps)

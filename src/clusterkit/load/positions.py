@@ -50,7 +50,7 @@ def locate(document: YamlDocument, dotted: str) -> SourcePosition:
             path[:length]
         )
         if found is not None and found.line > 0:
-            return SourcePosition(line=found.line, column=max(found.column, 1))
+            return SourcePosition.built(line=found.line, column=max(found.column, 1))
     return FILE_START
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -58,6 +58,16 @@ __all__ = [
 ASSESSMENT_SCHEMA_VERSION = 1
 
 DateSource = Literal["option", "evidence", "clock"]
+
+
+# Functions, not the builtins list and dict: pydantic inspects a default factory's signature, and for a
+# builtin that compiles the standard tokenizer's patterns (about 3 ms of each command).
+def none_yet() -> list[Any]:
+    return []
+
+
+def nothing_placed() -> dict[str, Any]:
+    return {}
 
 
 class CheckResult(Result):
@@ -173,7 +183,7 @@ class RoadmapItem(Result):
         description="The pack the gap belongs to (a prerequisite pack's gaps block too)."
     )
     also: list[MovedCheck] = Field(
-        default_factory=list, description="Other checks this fix moves, in any pack."
+        default_factory=none_yet, description="Other checks this fix moves, in any pack."
     )
     plan: PlanNote | None = Field(
         None, description="The evidence file's plan item for this step; null when it has none."
@@ -197,7 +207,7 @@ class Roadmap(Result):
     )
     further: list[RoadmapItem] = Field(description="Other gaps, not needed for the target level.")
     cannot: list[RoadmapItem] = Field(
-        default_factory=list,
+        default_factory=none_yet,
         description="Time-bound gaps (kind cannot): shown, never counted as a fix or in the totals.",
     )
 
@@ -249,7 +259,7 @@ class SourcePosition(Result):
 
 
 # Where an annotation points when the field it is about is written nowhere in the file.
-FILE_START = SourcePosition(line=1, column=1)
+FILE_START = SourcePosition.built(line=1, column=1)
 
 
 class Assessment(Result):
@@ -265,11 +275,11 @@ class Assessment(Result):
     portfolio: PortfolioAnalysis | None
     warnings: list[str]
     questions: list[AssessorQuestion] = Field(
-        default_factory=list,
+        default_factory=none_yet,
         description="An assessor would ask: numbers that do not fit together (plausibility warnings, not verdicts).",
     )
     unknowns: list[UnknownSection] = Field(
-        default_factory=list,
+        default_factory=none_yet,
         description="What we don't know yet: the fields no check could read, by evidence section, in file order; record them first.",
     )
     plan: list[PlanProgress] = Field(
@@ -277,7 +287,7 @@ class Assessment(Result):
         description="The evidence file's improvement plan, item by item in file order, each with its state (overdue, open, met, dropped, unassessed).",
     )
     positions: dict[str, SourcePosition] = Field(
-        default_factory=dict,
+        default_factory=nothing_placed,
         description="Where each evidence field a check read (its dotted path, as in `reads`) is written in the evidence file: the field's key, else its nearest written parent's, else line 1. Sorted by path.",
     )
 

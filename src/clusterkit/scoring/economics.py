@@ -66,7 +66,7 @@ def service_money(
     if cost is None:
         return None
     income = service.income.total
-    return ServiceMoney(
+    return ServiceMoney.built(
         cost=cost,
         income=income,
         net=income - cost,
@@ -90,7 +90,7 @@ def service_survey(
         return None
     enough = scale is not None and rating.mean is not None and rating.answers >= scale.min_answers
     face = appreciation_class(rating.mean, scale) if enough and rating.mean and scale else None
-    return ServiceSurvey(
+    return ServiceSurvey.built(
         survey_date=survey.date,
         answers=rating.answers,
         mean=rating.mean,

@@ -89,7 +89,7 @@ def check_result(check: Check, ctx: Context, partial_credit: float) -> tuple[Che
 
 
 def _not_applicable(check: Check, justification: str) -> CheckResult:
-    return CheckResult(
+    return CheckResult.built(
         id=check.id,
         title=check.title,
         status="not_applicable",
@@ -124,7 +124,7 @@ def indicator_result(
         checks = [check for check, _ in pairs]
         sums = tally([part for _, part in pairs])
         status = indicator_status([check.status for check in checks])
-    result = IndicatorResult(
+    result = IndicatorResult.built(
         id=indicator.id,
         title=indicator.title,
         area=area,
@@ -154,7 +154,7 @@ def score_areas(
         part = tally([exact_part for _, exact_part in pairs])
         sums += part
         areas.append(
-            AreaResult(
+            AreaResult.built(
                 id=area.id,
                 title=area.title,
                 points=stored(part.points),
@@ -186,7 +186,7 @@ def assess_pack(
     ctx = Context(evidence, facts, today, "", pack.id, tuple(indicators), baseline)
     levels = assess_levels(pack, indicators, (sums.points, sums.possible), ctx, others)
     level = next(item for item in levels if item.id == target)
-    return PackAssessment(
+    return PackAssessment.built(
         pack=pack.id,
         title=pack.title,
         version=pack.version,
@@ -246,7 +246,7 @@ def assess(
         )
     results = [done[pack.id] for pack in packs]
     followed = progress(results, evidence.plan or (), today)
-    return Assessment(
+    return Assessment.built(
         evidence_file=evidence_file,
         assessment_date=today,
         date_source=date_source,

@@ -242,7 +242,7 @@ def result_of(
 
     An improvement rule's outcome carries its progress, and gives a ProgressResult.
     """
-    result = CheckResult(
+    result = CheckResult.built(
         id=id,
         title=title,
         status=outcome.status,
@@ -257,5 +257,5 @@ def result_of(
         reads=list(outcome.reads),
     )
     if outcome.progress is not None:
-        return ProgressResult(**result.model_dump(), progress=outcome.progress)
+        return ProgressResult.built(**dict(result), progress=outcome.progress)
     return result

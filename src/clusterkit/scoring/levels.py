@@ -68,7 +68,7 @@ def assess_levels(
                 reasons.append(f"prerequisite {title} is not reached")
         conditions = [condition_result(condition, ctx) for condition in level.requires.conditions]
         reasons.extend(c.reason for c in conditions if c.status != "met")
-        done[level.id] = LevelResult(
+        done[level.id] = LevelResult.built(
             id=level.id,
             title=level.title,
             reached=not reasons,

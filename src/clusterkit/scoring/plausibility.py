@@ -28,7 +28,7 @@ def questions(
             if outcome.status in ("met", "unknown"):
                 continue
             asked.append(
-                AssessorQuestion(
+                AssessorQuestion.built(
                     pack=pack.id,
                     id=item.id,
                     question=item.question,

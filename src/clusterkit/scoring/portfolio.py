@@ -45,7 +45,7 @@ def place(
     verdict = judge(service, portfolio, rate, latest)
     contribution, appreciation = verdict.contribution, verdict.appreciation
     chosen = _class_of(contribution, appreciation, portfolio)
-    return ServicePlacement(
+    return ServicePlacement.built(
         name=service.name,
         area=service.area.value if service.area else None,
         applied=service.applied.value if service.applied else None,
@@ -102,7 +102,7 @@ def _money(
 
 def _rules(portfolio: Portfolio) -> PortfolioRules:
     band, scale = portfolio.neutral_band, portfolio.survey_scale
-    return PortfolioRules(
+    return PortfolioRules.built(
         neutral_band=band.share_of_cost if band else None,
         neutral_band_basis=band.basis.value if band else None,
         satisfied_from=scale.satisfied_from if scale else None,
@@ -122,7 +122,7 @@ def _coverage(
         serving = [p for p in placements if p.area == area.id.value]
         cost, income, net = _money(serving)
         coverage.append(
-            AreaCoverage(
+            AreaCoverage.built(
                 id=area.id.value,
                 title=area.title,
                 in_strategy=area.id in in_strategy,
@@ -147,13 +147,13 @@ def analyse_portfolio(evidence: Evidence, pack: CriteriaPack) -> PortfolioAnalys
     rate, latest = day_rate(evidence), evidence.latest_survey
     placements = [place(service, portfolio, rate, latest) for service in evidence.services or ()]
     cost, income, net = _money(placements)
-    return PortfolioAnalysis(
+    return PortfolioAnalysis.built(
         pack=pack.id,
         basis=portfolio.basis.value,
         rules=_rules(portfolio),
         services=placements,
         classes=[
-            PortfolioClassSummary(
+            PortfolioClassSummary.built(
                 id=item.id,
                 title=item.title,
                 advice=item.advice,

@@ -9,7 +9,7 @@ from clusterkit.results.assessment import ClusterSummary
 def summarise(evidence: Evidence) -> ClusterSummary:
     """Name, place, field, size and team of the cluster."""
     cluster = evidence.cluster
-    return ClusterSummary(
+    return ClusterSummary.built(
         name=cluster.name,
         country=cluster.country,
         region=cluster.region,

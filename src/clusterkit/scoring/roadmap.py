@@ -60,7 +60,7 @@ def _item(
     gate: Gate,
 ) -> RoadmapItem:
     kind = "record" if result.status == "unknown" else spec.kind.value
-    return RoadmapItem(
+    return RoadmapItem.built(
         indicator=indicator,
         check=result.id,
         title=title,
@@ -143,7 +143,7 @@ def merge(
         if key in by_key:
             first = by_key[key]
             first.also.append(
-                MovedCheck(
+                MovedCheck.built(
                     pack=item.pack,
                     indicator=item.indicator,
                     check=item.check,
@@ -220,7 +220,7 @@ def build_roadmap(
     )
     planned = sum((gain_in(item, pack.id) for item in steps), Fraction(0))
     effort = sum((exact(item.effort) for item in steps), Fraction(0))
-    return Roadmap(
+    return Roadmap.built(
         target_level=target,
         reached=result.reached,
         points_needed=stored(needed),

@@ -55,10 +55,10 @@ def what_we_do_not_know(
     order = list(Evidence.model_fields) + sorted(set(DERIVED_SECTION.values()))
     sections: dict[str, list[UnknownField]] = {}
     for path, checks in moves.items():
-        field = UnknownField(field=path, checks=checks, stale=reasons[path])
+        field = UnknownField.built(field=path, checks=checks, stale=reasons[path])
         sections.setdefault(section_of(path), []).append(field)
     return [
-        UnknownSection(section=name, fields=sections[name])
+        UnknownSection.built(section=name, fields=sections[name])
         for name in sorted(
             sections, key=lambda name: (order.index(name) if name in order else len(order), name)
         )

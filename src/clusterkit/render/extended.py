@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from markupsafe import Markup
-
-from clusterkit.render.benchmark_view import PeerView, peer_views
-from clusterkit.render.trend import Series, trend_chart
 from clusterkit.results.assessment import Assessment
-from clusterkit.results.history import History, HistoryPoint
-from clusterkit.results.portfolio_result import Benchmark
+
+# The peers' and the trend's views, charts and models only for a report that has them: a plain report
+# imported the radar charts and the benchmark and history models (about 20 ms) for nothing.
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from clusterkit.render.benchmark_view import PeerView
+    from clusterkit.results.history import History, HistoryPoint
+    from clusterkit.results.portfolio_result import Benchmark
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,8 @@ class Extended:
     def peers(self) -> list[PeerView] | None:
         if self.benchmark is None:
             return None
+        from clusterkit.render.benchmark_view import peer_views
+
         return peer_views(self.assessment, self.benchmark)
 
     def trend(self) -> list[TrendView] | None:
@@ -65,6 +71,8 @@ class TrendView:
         """The score over time with the target's threshold, when there are two points to join."""
         if len(self.rows) < 2:
             return None
+        from clusterkit.render.trend import Series, trend_chart
+
         series = [Series("Score", tuple(row.score for row in self.rows), total=True)]
         thresholds = [(self.level, self.required)] if self.required is not None else []
         return trend_chart(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from clusterkit.render import RenderOptions
-from clusterkit.render.benchmark_view import PeerView
 from clusterkit.render.charts import area_bars, class_colours, portfolio_matrix, score_bars
 from clusterkit.render.extended import Extended, TrendView
 from clusterkit.render.templating import environment
 from clusterkit.render.view import report_view
 from clusterkit.results.assessment import Assessment
+
+if TYPE_CHECKING:
+    from clusterkit.render.benchmark_view import PeerView
 
 
 def render(assessment: Assessment, options: RenderOptions) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from decimal import ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING
 
-from clusterkit.models import rules
+if TYPE_CHECKING:  # the rule models are not needed to format a number (validate never loads them)
+    from clusterkit.models import rules
 
 
 def fmt(value: float, display: rules.Display = "number") -> str:

@@ -62,3 +62,30 @@ def test_built_converts_what_validation_would() -> None:
     )
     assert roadmap.cannot == [] and roadmap.further == []  # the default, and a tuple made a list
     assert isinstance(roadmap.effort, float) and '"effort":0.0' in roadmap.model_dump_json()
+
+
+def test_portfolio_results_are_what_validation_makes_of_them(tmp_path: Path) -> None:
+    import pickle
+
+    from clusterkit.cli.portfolio_pool import RunSpec, assess_with
+    from clusterkit.pipeline import load_packs
+    from clusterkit.results.portfolio_result import PortfolioResult
+    from clusterkit.results.portfolio_rows import ClusterRecord, IndicatorRecord, outline
+    from clusterkit.scoring.peers import PeerOptions, portfolio
+
+    packs = load_packs(["esca-gold"])
+    spec = RunSpec(("esca-gold",), None, (), dt.date(2026, 11, 1), "cluster.field")
+    records = [assess_with((path, path.name), spec, packs) for path in _files(tmp_path)]
+    # records come back from the workers pickled: leaf records as their values alone
+    returned = pickle.loads(pickle.dumps(records))
+    assert returned == records
+    assert all(type(item) is IndicatorRecord for item in returned[0].packs[0].indicators)
+    for record in returned:
+        assert ClusterRecord.model_validate(record.model_dump()) == record
+    outlines = [outline(item.pack) for item in packs.loaded if item.pack.id in packs.requested]
+    result = portfolio(returned, outlines, PeerOptions())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        built = result.model_dump_json(indent=2)
+        validated = PortfolioResult.model_validate(result.model_dump())
+    assert validated.model_dump_json(indent=2) == built

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clusterkit.errors import InputError
+from clusterkit.load.files import forget_inputs
 from clusterkit.pipeline import PackSet, load_evidence, load_packs, run
 from clusterkit.results.portfolio_rows import ClusterRecord, cluster_record, error_record
 from clusterkit.scoring.context import read
@@ -45,6 +46,9 @@ def start_worker(spec: RunSpec) -> None:
 
 def assess_one(item: tuple[Path, str]) -> ClusterRecord:
     """One file's record in a worker; a file that cannot be assessed is a record with its error."""
+    # The inputs a file names are noted so that no output replaces them; a worker writes no output,
+    # and the notes of thousands of files (paths of every document) grew a worker by 7 KB a file.
+    forget_inputs()
     spec = _WORKER["spec"]
     packs = _WORKER["packs"]
     assert isinstance(spec, RunSpec) and isinstance(packs, PackSet)

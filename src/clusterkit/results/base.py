@@ -28,11 +28,15 @@ class Result(BaseModel):
         tuple given for a ``list`` a list. A test re-validates every result of the examples and a
         generated corpus and holds the JSON to the same bytes.
         """
-        plan = _plan(cls)
-        for name, convert in plan.items():
-            if name in fields:
-                fields[name] = convert(fields[name])
-        return cast(Self, cls.model_construct(**fields))
+        return cast(Self, cls.model_construct(**converted(cls, fields)))
+
+
+def converted(model: type[Result], fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` with each value changed as validating it for ``model`` would change it (in place)."""
+    for name, convert in _plan(model).items():
+        if name in fields:
+            fields[name] = convert(fields[name])
+    return fields
 
 
 Convert = Callable[[Any], Any]

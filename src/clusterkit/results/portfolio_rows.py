@@ -10,15 +10,69 @@ and the same for every row: they travel once, in the `PackOutline`.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Iterable
+from functools import cache
+from typing import Any, Self, TypeVar, cast
 
 from clusterkit.models.pack import CriteriaPack
 from clusterkit.results.assessment import Assessment, PackAssessment, Result, Status
+from clusterkit.results.base import converted
 
 # The blocking gaps a row lists (a roadmap's first must-fix indicators): enough to see the pattern.
 TOP_BLOCKING = 5
 
 
-class IndicatorRecord(Result):
+class Leaf(Result):
+    """A record a portfolio holds by the hundred thousand (10,000 files of 30 to 50 indicators each).
+
+    Each instance built by `built` or unpickled shares one frozen set of its field names (pydantic keeps
+    a set per instance, about a third of a small record) and its texts are interned; it pickles as its
+    values alone. Nothing copies or changes a leaf record (they are frozen), so the shared set stays as
+    it is, and the JSON is the same.
+    """
+
+    @classmethod
+    def built(cls, **fields: Any) -> Self:
+        fields = converted(cls, fields)
+        return _leaf(cls, _field_names(cls), [fields[name] for name in cls.model_fields])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restored, (type(self), tuple(self.__dict__.values())))
+
+
+@cache
+def _field_names(model: type[Leaf]) -> frozenset[str]:
+    return frozenset(model.model_fields)
+
+
+def _leaf(model: type[L], names: frozenset[str], values: Iterable[Any]) -> L:
+    texts = [sys.intern(value) if type(value) is str else value for value in values]
+    fields = dict(zip(model.model_fields, texts, strict=True))
+    return cast(L, model.model_construct(_fields_set=cast(set[str], names), **fields))
+
+
+def _restored(model: type[L], values: tuple[Any, ...]) -> L:
+    """A leaf record from its pickled values (in the parent of a portfolio's workers).
+
+    The state pydantic's own unpickling sets (``BaseModel.__setstate__``), set directly: going through
+    ``model_construct`` took twice as long as unpickling the model, in the one process that waits for
+    every record.
+    """
+    texts = [sys.intern(value) if type(value) is str else value for value in values]
+    record = model.__new__(model)
+    setattr_ = object.__setattr__
+    setattr_(record, "__dict__", dict(zip(model.model_fields, texts, strict=True)))
+    setattr_(record, "__pydantic_fields_set__", _field_names(model))
+    setattr_(record, "__pydantic_extra__", None)
+    setattr_(record, "__pydantic_private__", None)
+    return record
+
+
+L = TypeVar("L", bound=Leaf)
+
+
+class IndicatorRecord(Leaf):
     """One indicator of one cluster: status and points as the assessment gave them."""
 
     id: str
@@ -27,7 +81,7 @@ class IndicatorRecord(Result):
     possible: float
 
 
-class AreaRecord(Result):
+class AreaRecord(Leaf):
     """One area of one cluster: points over its applicable indicators, and the score."""
 
     id: str
@@ -97,13 +151,13 @@ class PackOutline(Result):
 
 def outline(pack: CriteriaPack) -> PackOutline:
     """The titles of a pack, in pack order."""
-    return PackOutline(
+    return PackOutline.built(
         id=pack.id,
         title=pack.title,
         version=pack.version,
-        areas=[AreaOutline(id=area.id, title=area.title) for area in pack.areas],
+        areas=[AreaOutline.built(id=area.id, title=area.title) for area in pack.areas],
         indicators=[
-            IndicatorOutline(
+            IndicatorOutline.built(
                 id=indicator.id,
                 title=indicator.title,
                 area=area.id,
@@ -113,7 +167,7 @@ def outline(pack: CriteriaPack) -> PackOutline:
             for indicator in area.indicators
         ],
         levels=[
-            LevelOutline(id=level.id, title=level.title, score_required=level.requires.score)
+            LevelOutline.built(id=level.id, title=level.title, score_required=level.requires.score)
             for level in pack.levels
         ],
     )
@@ -128,7 +182,7 @@ def pack_record(result: PackAssessment) -> PackRecord:
         key = step.indicator or step.check
         if step.blocking and key not in blocking:
             blocking.append(key)
-    return PackRecord(
+    return PackRecord.built(
         pack=result.pack,
         target_level=result.target_level,
         target_reached=result.target_reached,
@@ -141,11 +195,11 @@ def pack_record(result: PackAssessment) -> PackRecord:
         unknown=len(result.unknown),
         blocking=blocking[:TOP_BLOCKING],
         areas=[
-            AreaRecord(id=a.id, points=a.points, possible=a.possible, score=a.score)
+            AreaRecord.built(id=a.id, points=a.points, possible=a.possible, score=a.score)
             for a in result.areas
         ],
         indicators=[
-            IndicatorRecord(id=i.id, status=i.status, points=i.points, possible=i.possible)
+            IndicatorRecord.built(id=i.id, status=i.status, points=i.points, possible=i.possible)
             for i in indicators
         ],
     )
@@ -153,7 +207,7 @@ def pack_record(result: PackAssessment) -> PackRecord:
 
 def cluster_record(assessment: Assessment, file: str, group: str | None) -> ClusterRecord:
     """The row of an assessed file: its requested packs only (prerequisites block through roadmaps)."""
-    return ClusterRecord(
+    return ClusterRecord.built(
         file=file,
         name=assessment.cluster.name,
         group=group,
@@ -166,7 +220,7 @@ def cluster_record(assessment: Assessment, file: str, group: str | None) -> Clus
 
 def error_record(file: str, error: str, codes: list[str]) -> ClusterRecord:
     """The row of a file that could not be assessed: its error, no numbers."""
-    return ClusterRecord(
+    return ClusterRecord.built(
         file=file,
         name=None,
         group=None,

@@ -20,7 +20,7 @@ from clusterkit.scoring.peers import MIN_GROUP
 def _withheld(item: Distribution, min_group: int) -> Distribution:
     if item.suppressed or item.n >= min_group:
         return item
-    return Distribution(
+    return Distribution.built(
         n=item.n, suppressed=True, minimum=None, q1=None, median=None, q3=None, maximum=None
     )
 
@@ -36,7 +36,7 @@ def benchmark(
             for key, by_group in peers.measures.items()
         }
         packs.append(
-            BenchmarkPack(
+            BenchmarkPack.built(
                 pack=outline.id,
                 version=outline.version,
                 areas={area.id: area.title for area in outline.areas},
@@ -44,7 +44,7 @@ def benchmark(
                 measures=measures,
             )
         )
-    return Benchmark(
+    return Benchmark.built(
         created=created,
         group_by=result.group_by,
         min_group=max(min_group, result.min_group),

@@ -67,7 +67,7 @@ def percentile(ordered: Sequence[float], value: float) -> float:
 def distribution(values: Sequence[float], suppressed: bool) -> Distribution:
     """Minimum, quartiles, median and maximum; nothing but the count when suppressed or empty."""
     if suppressed or not values:
-        return Distribution(
+        return Distribution.built(
             n=len(values),
             suppressed=suppressed,
             minimum=None,
@@ -82,7 +82,7 @@ def distribution(values: Sequence[float], suppressed: bool) -> Distribution:
         if len(ordered) > 1
         else [ordered[0]] * 3
     )
-    return Distribution(
+    return Distribution.built(
         n=len(ordered),
         suppressed=False,
         minimum=ordered[0],
@@ -190,7 +190,9 @@ def _shared_gaps(outline: PackOutline, records: Sequence[PackRecord]) -> list[Sh
         titles, key=lambda key: (-blocking[key], -not_met[key], list(titles).index(key))
     )
     return [
-        SharedGap(indicator=key, title=titles[key], blocking=blocking[key], not_met=not_met[key])
+        SharedGap.built(
+            indicator=key, title=titles[key], blocking=blocking[key], not_met=not_met[key]
+        )
         for key in ranked[:SHARED_GAPS]
         if blocking[key] or not_met[key]
     ]
@@ -212,7 +214,7 @@ def pack_peers(
     tiers = {level: counts[level] for level in order if counts[level]}
     gaps = _shared_gaps(outline, [record for _, record in latest])
     return (
-        PackPeers(pack=outline.id, tiers=tiers, measures=distributions, shared_gaps=gaps),
+        PackPeers.built(pack=outline.id, tiers=tiers, measures=distributions, shared_gaps=gaps),
         population,
         shown,
     )
@@ -253,9 +255,11 @@ def portfolio(
         row_code = (
             record.file if options.anonymise else code(options.key, record.name or record.file)
         )
-        rows.append(PortfolioRow(code=row_code, latest=flag, record=record, positions=positions))
+        rows.append(
+            PortfolioRow.built(code=row_code, latest=flag, record=record, positions=positions)
+        )
     rules = [*RULES, ANONYMISED_RULE.format(n=options.min_group)] if options.anonymise else RULES
-    return PortfolioResult(
+    return PortfolioResult.built(
         progress=progress(rows, outlines, options.anonymise),
         group_by=options.group_by,
         anonymised=options.anonymise,

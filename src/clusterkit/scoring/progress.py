@@ -44,7 +44,7 @@ def _pack_point(record: PackRecord, outline: PackOutline) -> PackPoint:
 def _point(row: PortfolioRow, outlines: dict[str, PackOutline], label: str) -> HistoryPoint:
     record = row.record
     assert record.assessment_date is not None
-    return HistoryPoint(
+    return HistoryPoint.built(
         kind="snapshot",
         label=label,
         commit=None,
@@ -75,7 +75,7 @@ def _cluster(
         else:
             change[outline.id] = round(last - first, 4)
     name = None if anonymised else ordered[-1].record.name
-    return ClusterProgress(code=code, name=name, points=points, score_change=change)
+    return ClusterProgress.built(code=code, name=name, points=points, score_change=change)
 
 
 def progress(

@@ -59,7 +59,15 @@ def assess_with(item: tuple[Path, str], spec: RunSpec, packs: PackSet) -> Cluste
     path, display = item
     try:
         loaded = load_evidence(path, display)
-        assessment = run(loaded, levels=spec.levels, today=spec.today, packs=packs, positions=False)
+        # a row reads the roadmap's must-fix gates, not its least-effort points plan
+        assessment = run(
+            loaded,
+            levels=spec.levels,
+            today=spec.today,
+            packs=packs,
+            positions=False,
+            points_plan=False,
+        )
     except InputError as error:
         first, more = error.problems[0], len(error.problems) - 1
         text = first.format() + (f" (and {more} more)" if more else "")

@@ -176,9 +176,13 @@ def assess_pack(
     requested: bool,
     others: dict[str, PackAssessment],
     baseline: BaselineAssessment | None = None,
+    points_plan: bool = True,
 ) -> PackAssessment:
     """Assess one pack; ``others`` holds the already assessed packs its levels may need, ``baseline``
-    the earlier assessment an improvement condition measures progress against."""
+    the earlier assessment an improvement condition measures progress against.
+
+    ``points_plan`` False: the roadmap's least-effort points plan is not searched (`build_roadmap`).
+    """
     areas, sums = score_areas(pack, evidence, facts, today)
     indicators = [item for area in areas for item in area.indicators]
     points, possible = stored(sums.points), stored(sums.possible)
@@ -203,7 +207,7 @@ def assess_pack(
         minimum_requirements=[item.id for item in indicators if item.minimum_requirement],
         unknown=[item.id for item in indicators if item.status == "unknown"],
         roadmap=build_roadmap(
-            pack, target, indicators, levels, (sums.points, sums.possible), others
+            pack, target, indicators, levels, (sums.points, sums.possible), others, points_plan
         ),
     )
 
@@ -220,6 +224,7 @@ def assess(
     targets: dict[str, str] | None = None,
     portfolio: CriteriaPack | None = None,
     baseline: BaselineAssessment | None = None,
+    points_plan: bool = True,
 ) -> Assessment:
     """Assess the evidence against every pack (prerequisite packs first) and analyse the portfolio.
 
@@ -243,6 +248,7 @@ def assess(
             requested=pack.id in requested,
             others=done,
             baseline=baseline,
+            points_plan=points_plan,
         )
     results = [done[pack.id] for pack in packs]
     followed = progress(results, evidence.plan or (), today)

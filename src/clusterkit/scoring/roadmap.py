@@ -187,8 +187,13 @@ def build_roadmap(
     levels: list[LevelResult],
     exact_points: tuple[Fraction, Fraction],
     others: dict[str, PackAssessment],
+    points_plan: bool = True,
 ) -> Roadmap:
-    """Gates (prerequisite packs, minimum requirements, conditions), then the least-effort points plan."""
+    """Gates (prerequisite packs, minimum requirements, conditions), then the least-effort points plan.
+
+    Without ``points_plan`` the least-effort search is skipped and every optional gap is `further`:
+    the steps are the gates alone (a portfolio reads only those; the search was a tenth of a file).
+    """
     level, result = pack.level(target), next((i for i in levels if i.id == target), None)
     if level is None or result is None:
         raise ValueError(f"unknown target level {target!r}")
@@ -208,7 +213,9 @@ def build_roadmap(
     required = level.requires.score
     needed = max(Fraction(0), exact(required) * possible - points) if required else Fraction(0)
     still = needed - sum((gain_in(item, pack.id) for item in gates), Fraction(0))
-    chosen = least_effort([(exact(i.effort), gain_in(i, pack.id)) for i in optional], still)
+    chosen: list[int] | None = []
+    if points_plan:
+        chosen = least_effort([(exact(i.effort), gain_in(i, pack.id)) for i in optional], still)
     picked = set(range(len(optional)) if chosen is None else chosen)
     plan = sorted(
         (optional[n] for n in picked), key=lambda i: -gain_in(i, pack.id) / exact(i.effort)

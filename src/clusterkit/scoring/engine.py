@@ -179,10 +179,8 @@ def assess_pack(
     points_plan: bool = True,
 ) -> PackAssessment:
     """Assess one pack; ``others`` holds the already assessed packs its levels may need, ``baseline``
-    the earlier assessment an improvement condition measures progress against.
-
-    ``points_plan`` False: the roadmap's least-effort points plan is not searched (`build_roadmap`).
-    """
+    the earlier assessment an improvement condition measures progress against (`build_roadmap`:
+    ``points_plan``)."""
     areas, sums = score_areas(pack, evidence, facts, today)
     indicators = [item for area in areas for item in area.indicators]
     points, possible = stored(sums.points), stored(sums.possible)
@@ -240,10 +238,7 @@ def assess(
     for pack in order_by_prerequisites(packs):
         target = (targets or {}).get(pack.id, pack.default_level)
         done[pack.id] = assess_pack(
-            pack,
-            decided,
-            facts,
-            today,
+            *(pack, decided, facts, today),
             target=target,
             requested=pack.id in requested,
             others=done,

@@ -86,7 +86,9 @@ def timed(argv: list[str]) -> tuple[float, int]:
 
 def measure(folder: Path, count: int, runs: int, jobs: int) -> dict[str, float]:
     """Medians of ``runs`` alternating runs of the floor and the portfolio over ``folder``."""
-    clusterkit = shutil.which("clusterkit") or "clusterkit"
+    # the clusterkit beside this interpreter, as bench.py runs it, also when the venv is not activated
+    beside = Path(sys.executable).parent / "clusterkit"
+    clusterkit = str(beside) if beside.exists() else shutil.which("clusterkit") or "clusterkit"
     floor_argv = [sys.executable, "-c", FLOOR, str(folder)]
     portfolio_argv = [clusterkit, "portfolio", str(folder), "--format", "csv", "--jobs", str(jobs)]
     floors, portfolios, peaks = [], [], []

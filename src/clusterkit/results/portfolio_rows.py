@@ -13,11 +13,11 @@ import datetime as dt
 import sys
 from collections.abc import Iterable
 from functools import cache
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from clusterkit.models.pack import CriteriaPack
 from clusterkit.results.assessment import Assessment, PackAssessment, Result, Status
-from clusterkit.results.base import converted
+from clusterkit.results.base import constructed, converted
 
 # The blocking gaps a row lists (a roadmap's first must-fix indicators): enough to see the pattern.
 TOP_BLOCKING = 5
@@ -48,8 +48,7 @@ def _field_names(model: type[Leaf]) -> frozenset[str]:
 
 def _leaf(model: type[L], names: frozenset[str], values: Iterable[Any]) -> L:
     texts = [sys.intern(value) if type(value) is str else value for value in values]
-    fields = dict(zip(model.model_fields, texts, strict=True))
-    return cast(L, model.model_construct(_fields_set=cast(set[str], names), **fields))
+    return constructed(model, dict(zip(model.model_fields, texts, strict=True)), names)
 
 
 def _restored(model: type[L], values: tuple[Any, ...]) -> L:

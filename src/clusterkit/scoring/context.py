@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -66,13 +67,25 @@ def read(evidence: Evidence, path: str) -> Any:
 
 def _window_of(owner: Any, name: str) -> int | None:
     """The window in months of a count the evidence model marks as aging (``window``), else None."""
-    if not isinstance(owner, BaseModel):
-        return None
-    model = type(owner)
+    return _window(type(owner), name) if isinstance(owner, BaseModel) else None
+
+
+@cache
+def _window(model: type[BaseModel], name: str) -> int | None:
+    # by model and field: the scorer asks for every value it reads (some 100 times a file)
     info = model.model_fields.get(name) or model.model_computed_fields.get(name)
     extra = getattr(info, "json_schema_extra", None)
     window = extra.get("window_months") if isinstance(extra, dict) else None
     return window if isinstance(window, int) else None
+
+
+def _as_of(owner: Any) -> dt.date | None:
+    """The `as_of` date of a section; a model without the field is not asked (pydantic's attribute
+    lookup of a missing name raises and catches inside, a few microseconds each time)."""
+    if isinstance(owner, BaseModel):
+        found = owner.__dict__.get("as_of")
+        return found if isinstance(found, dt.date) else None
+    return getattr(owner, "as_of", None)
 
 
 def staleness(
@@ -89,7 +102,7 @@ def staleness(
     taken = evidence.assessment_date
     for segment in path.split("."):
         owner = value
-        taken = getattr(owner, "as_of", None) or taken
+        taken = _as_of(owner) or taken
         value = getattr(owner, segment, None)
         if value is None:
             return None

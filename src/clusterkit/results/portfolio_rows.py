@@ -17,7 +17,7 @@ from typing import Any, Self, TypeVar
 
 from clusterkit.models.pack import CriteriaPack
 from clusterkit.results.assessment import Assessment, PackAssessment, Result, Status
-from clusterkit.results.base import constructed, converted
+from clusterkit.results.base import constructed, converted, field_order
 
 # The blocking gaps a row lists (a roadmap's first must-fix indicators): enough to see the pattern.
 TOP_BLOCKING = 5
@@ -35,7 +35,7 @@ class Leaf(Result):
     @classmethod
     def built(cls, **fields: Any) -> Self:
         fields = converted(cls, fields)
-        return _leaf(cls, _field_names(cls), [fields[name] for name in cls.model_fields])
+        return _leaf(cls, _field_names(cls), [fields[name] for name in field_order(cls)])
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restored, (type(self), tuple(self.__dict__.values())))
@@ -48,7 +48,7 @@ def _field_names(model: type[Leaf]) -> frozenset[str]:
 
 def _leaf(model: type[L], names: frozenset[str], values: Iterable[Any]) -> L:
     texts = [sys.intern(value) if type(value) is str else value for value in values]
-    return constructed(model, dict(zip(model.model_fields, texts, strict=True)), names)
+    return constructed(model, dict(zip(field_order(model), texts, strict=True)), names)
 
 
 def _restored(model: type[L], values: tuple[Any, ...]) -> L:
@@ -61,7 +61,7 @@ def _restored(model: type[L], values: tuple[Any, ...]) -> L:
     texts = [sys.intern(value) if type(value) is str else value for value in values]
     record = model.__new__(model)
     setattr_ = object.__setattr__
-    setattr_(record, "__dict__", dict(zip(model.model_fields, texts, strict=True)))
+    setattr_(record, "__dict__", dict(zip(field_order(model), texts, strict=True)))
     setattr_(record, "__pydantic_fields_set__", _field_names(model))
     setattr_(record, "__pydantic_extra__", None)
     setattr_(record, "__pydantic_private__", None)

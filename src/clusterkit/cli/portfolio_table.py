@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from clusterkit.cli.terminal import text_console
+from clusterkit.cli.table import text_console
 from clusterkit.render import RenderOptions
 from clusterkit.results.numbers import fmt_score
 from clusterkit.results.portfolio_result import PackPeers, PortfolioResult, Position
@@ -66,7 +66,7 @@ def _summary(console: Console, peers: PackPeers) -> None:
 
 def render(result: PortfolioResult, options: RenderOptions) -> str:
     """The portfolio as text; ANSI colour only when the options ask for it."""
-    buffer, console = text_console(options.width, options.color)
+    buffer, console = text_console(options)
     console.print(
         Text(
             f"Portfolio of {len(result.rows)} files · {result.clusters} clusters in the statistics"

@@ -7,10 +7,17 @@ writer is not sure to match rich, by rich itself.
 
 from __future__ import annotations
 
+import io
+from typing import TYPE_CHECKING
+
+from clusterkit.cli import terminal
 from clusterkit.cli.terminal import Column, NeedsRich, Part, PlainWriter, RichWriter, Row, Writer
 from clusterkit.render import RenderOptions
 from clusterkit.results.assessment import Assessment, LevelResult, PackAssessment, ProgressResult
 from clusterkit.results.numbers import fmt_score
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # Words first, icons second, colour last: the status must read without colour.
 STATUS_LABEL = {
@@ -121,6 +128,11 @@ def _unknowns(out: Writer, result: PackAssessment) -> None:
         ),
         wrap=False,
     )
+
+
+def text_console(options: RenderOptions) -> tuple[io.StringIO, Console]:
+    """A rich console that draws into a string, as the options ask (the plan and portfolio tables)."""
+    return terminal.text_console(options.width, options.color)
 
 
 def render(assessment: Assessment, options: RenderOptions) -> str:

@@ -283,7 +283,7 @@ class Assessment(Result):
         description="What we don't know yet: the fields no check could read, by evidence section, in file order; record them first.",
     )
     plan: list[PlanProgress] = Field(
-        default_factory=list,
+        default_factory=none_yet,
         description="The evidence file's improvement plan, item by item in file order, each with its state (overdue, open, met, dropped, unassessed).",
     )
     positions: dict[str, SourcePosition] = Field(

@@ -51,7 +51,7 @@ def main(debug: bool = False) -> None:
 
 @app.command()
 def assess(
-    file: Path = Path("cluster.yaml"),
+    file: Annotated[Path, typer.Argument()] = Path("cluster.yaml"),
     criteria: Annotated[Optional[list[str]], typer.Option("--criteria", "-c")] = None,
     level: Annotated[Optional[list[str]], typer.Option("--level", "-l")] = None,
     today: Annotated[Optional[str], typer.Option("--today")] = None,
@@ -143,7 +143,7 @@ def timed_run(argv: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds of one run of ``argv``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         argv,
         cwd=ROOT,
         env=CHILD_ENV,
@@ -152,6 +152,12 @@ def timed_run(argv: list[str]) -> tuple[float, float]:
         check=False,
     )
     wall = time.perf_counter() - start
+    # Exit 1 is a verdict (a level not reached); 2 or more is a usage error or a crash, which is no
+    # measurement: the framework floor once timed typer's usage error instead of a command that runs.
+    if done.returncode >= 2:
+        raise SystemExit(
+            f"bench.py: {' '.join(argv)} exited {done.returncode}; fix it, then measure"
+        )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu

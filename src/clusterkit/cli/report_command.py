@@ -92,7 +92,7 @@ def _history(
 
 def _extended(item: Extended, output_format: str, options: RenderOptions) -> str | bytes:
     """The report with its peers and trend, in a format that has them (md, html, pdf)."""
-    from clusterkit.render import RENDERERS, render, render_bytes
+    from clusterkit.render import RENDERERS, load
 
     offered = RENDERERS["extended"]
     if output_format not in offered:
@@ -100,6 +100,4 @@ def _extended(item: Extended, output_format: str, options: RenderOptions) -> str
         raise UsageError(
             f"--benchmark and --history work with the formats {known}, not {output_format}"
         )
-    if offered[output_format].binary:
-        return render_bytes(item, output_format, options, kind="extended")
-    return render(item, output_format, options, kind="extended")
+    return load(offered[output_format])(item, options)  # text or bytes, as produce() gives them

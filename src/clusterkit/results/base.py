@@ -43,7 +43,7 @@ def constructed(model: type[R], fields: dict[str, Any], names: Set[str]) -> R:
     attributes or post-init hook), in a third of its time: the scorer builds some 250 results a file.
     Unlike it, a name that is not a field, or a required field left out, is an error.
     """
-    unknown = fields.keys() - _names(model)
+    unknown = fields.keys() - field_names(model)
     if unknown:
         raise TypeError(f"{model.__name__} has no field {', '.join(sorted(unknown))}")
     values = {}
@@ -54,6 +54,12 @@ def constructed(model: type[R], fields: dict[str, Any], names: Set[str]) -> R:
             raise TypeError(f"{model.__name__} needs {name}")
         else:
             values[name] = make_default()
+    return with_state(model, values, names)
+
+
+def with_state(model: type[R], values: dict[str, Any], names: Set[str]) -> R:
+    """An instance whose state is exactly ``values`` (every field, in declaration order) and the set of
+    fields given: what ``model_construct`` and pydantic's unpickling set, and nothing is checked."""
     instance = model.__new__(model)
     set_state = object.__setattr__
     set_state(instance, "__dict__", values)
@@ -64,15 +70,16 @@ def constructed(model: type[R], fields: dict[str, Any], names: Set[str]) -> R:
 
 
 @cache
-def _names(model: type[Result]) -> frozenset[str]:
+def field_order(model: type[Result]) -> tuple[str, ...]:
+    """The names of a model's fields in declaration order (the JSON's order)."""
     # pydantic's model_fields is a class property: a descriptor call on every access
-    return frozenset(model.model_fields)
+    return tuple(model.model_fields)
 
 
 @cache
-def field_order(model: type[Result]) -> tuple[str, ...]:
-    """The names of a model's fields in declaration order (the JSON's order)."""
-    return tuple(model.model_fields)
+def field_names(model: type[Result]) -> frozenset[str]:
+    """The names of a model's fields, one set per model (shareable: nothing changes it)."""
+    return frozenset(field_order(model))
 
 
 @cache

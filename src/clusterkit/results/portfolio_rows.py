@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable
-from functools import cache
 from typing import Any, Self, TypeVar
 
 from clusterkit.models.pack import CriteriaPack
 from clusterkit.results.assessment import Assessment, PackAssessment, Result, Status
-from clusterkit.results.base import constructed, converted, field_order
+from clusterkit.results.base import constructed, converted, field_names, field_order, with_state
 
 # The blocking gaps a row lists (a roadmap's first must-fix indicators): enough to see the pattern.
 TOP_BLOCKING = 5
@@ -34,21 +32,15 @@ class Leaf(Result):
 
     @classmethod
     def built(cls, **fields: Any) -> Self:
-        fields = converted(cls, fields)
-        return _leaf(cls, _field_names(cls), [fields[name] for name in field_order(cls)])
+        values = {name: _interned(value) for name, value in converted(cls, fields).items()}
+        return constructed(cls, values, field_names(cls))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_restored, (type(self), tuple(self.__dict__.values())))
 
 
-@cache
-def _field_names(model: type[Leaf]) -> frozenset[str]:
-    return frozenset(model.model_fields)
-
-
-def _leaf(model: type[L], names: frozenset[str], values: Iterable[Any]) -> L:
-    texts = [sys.intern(value) if type(value) is str else value for value in values]
-    return constructed(model, dict(zip(field_order(model), texts, strict=True)), names)
+def _interned(value: Any) -> Any:
+    return sys.intern(value) if type(value) is str else value
 
 
 def _restored(model: type[L], values: tuple[Any, ...]) -> L:
@@ -58,14 +50,8 @@ def _restored(model: type[L], values: tuple[Any, ...]) -> L:
     ``model_construct`` took twice as long as unpickling the model, in the one process that waits for
     every record.
     """
-    texts = [sys.intern(value) if type(value) is str else value for value in values]
-    record = model.__new__(model)
-    setattr_ = object.__setattr__
-    setattr_(record, "__dict__", dict(zip(field_order(model), texts, strict=True)))
-    setattr_(record, "__pydantic_fields_set__", _field_names(model))
-    setattr_(record, "__pydantic_extra__", None)
-    setattr_(record, "__pydantic_private__", None)
-    return record
+    state = dict(zip(field_order(model), map(_interned, values), strict=True))
+    return with_state(model, state, field_names(model))
 
 
 L = TypeVar("L", bound=Leaf)

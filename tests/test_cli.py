@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -367,3 +368,40 @@ def test_only_the_named_command_is_built() -> None:
         app = fresh()
         only_the_command(app, arguments, environ)
         assert len(app.registered_commands) == 2, arguments
+
+
+PLUGINS_SEEN = (
+    "import os, sys\n"
+    "sys.argv = ['clusterkit', 'validate', sys.argv[1]]\n"
+    "from clusterkit.cli import main\n"
+    "try:\n"
+    "    main()\n"
+    "finally:\n"
+    "    import pydantic.plugin._loader as loader\n"
+    "    print(repr(os.environ.get('PYDANTIC_DISABLE_PLUGINS')), loader._plugins is None)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [(None, "'__all__' True"), ("", "'' False"), ("logfire", "'logfire' False")],
+)
+def test_pydantic_plugins_are_off_unless_the_user_set_the_switch(
+    setting: str | None, expected: str
+) -> None:
+    # looking for plugins reads every installed distribution's entry points: skipped by default,
+    # while a value the user set (an empty one loads every plugin) is left as it is
+    environ = {
+        name: value for name, value in os.environ.items() if name != "PYDANTIC_DISABLE_PLUGINS"
+    }
+    if setting is not None:
+        environ["PYDANTIC_DISABLE_PLUGINS"] = setting
+    done = subprocess.run(
+        [sys.executable, "-c", PLUGINS_SEEN, str(NEAR_GOLD)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environ,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == expected

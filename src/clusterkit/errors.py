@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -16,8 +16,7 @@ class ExitCode(IntEnum):
     INTERNAL = 3
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with one input file, at a position a person can jump to.
 
     ``line`` and ``column`` are 1-based; 0 means "the file as a whole" (an encoding error, an empty file).

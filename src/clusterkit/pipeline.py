@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from clusterkit.errors import InputError, Problem, UsageError
 from clusterkit.facts.documents import (
@@ -45,8 +44,7 @@ DEFAULT_PACK = "esca-gold"
 PORTFOLIO_PACK = "strategy-process"
 
 
-@dataclass(frozen=True)
-class LoadedEvidence:
+class LoadedEvidence(NamedTuple):
     """A validated evidence file with its source (for positions) and document facts.
 
     The facts say which documents exist, but carry no sections and no change dates: asking git costs
@@ -170,8 +168,7 @@ def targets(
     return chosen
 
 
-@dataclass(frozen=True)
-class PackSet:
+class PackSet(NamedTuple):
     """The packs of one run, each loaded once: the requested ones, then the packs their levels need."""
 
     loaded: list[LoadedPack]
@@ -194,7 +191,7 @@ def load_packs(
     # Packs an evidence file names (relative_to set) stay in its repository, with all they extend.
     root = repository_root(relative_to) if relative_to is not None else None
     loaded = [
-        replace(item, pack=translated(item.pack, item.path, language, root))
+        item._replace(pack=translated(item.pack, item.path, language, root))
         for item in load_with_prerequisites(list(references), relative_to, root)
     ]
     requested = [item.pack.id for item in loaded[: len(set(references))]]

@@ -21,11 +21,20 @@ twentieth of a command's time and found under 4,000 objects. With this threshold
 is never interrupted, while a command that loops (history over many commits) is still collected
 every 100,000 objects, so its memory stays bounded."""
 
+PLUGINS_SETTING = "PYDANTIC_DISABLE_PLUGINS"
+"""pydantic's own switch for its plugins, which the command line turns off unless the user set it.
+
+pydantic looks for plugins (observability hooks such as logfire's) when it builds the first
+validator, by reading the entry points of every installed distribution: on a plain install that
+was about a twentieth of an ``assess``, spent to find none. clusterkit uses no plugin; a user who
+wants theirs in a clusterkit run sets the variable themselves (an empty value loads them all)."""
+
 
 def main() -> None:
     """Console-script entry point."""
     _, older, oldest = gc.get_threshold()
     gc.set_threshold(YOUNG_OBJECTS_BEFORE_COLLECTING, older, oldest)
+    os.environ.setdefault(PLUGINS_SETTING, "__all__")
     from clusterkit.cli.app import app
 
     only_the_command(app, sys.argv[1:], os.environ)

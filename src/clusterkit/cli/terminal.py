@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,14 +21,12 @@ Justify = Literal["left", "right"]
 Part = tuple[str, str]  # text and its rich style ("" for none)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     header: str
     justify: Justify = "left"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     cells: Sequence[Part]
     style: str = ""
 

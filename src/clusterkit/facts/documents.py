@@ -9,7 +9,6 @@ libraries imported.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +105,8 @@ def with_dates(facts: Facts, evidence_file: Path) -> Facts:
     )
     documents = dict(facts.documents)
     for ref, (changed, source) in dated.items():
-        documents[ref] = replace(documents[ref], last_changed=changed, date_source=source)
-    return replace(facts, documents=documents, date_warnings=warnings)
+        documents[ref] = documents[ref]._replace(last_changed=changed, date_source=source)
+    return facts._replace(documents=documents, date_warnings=warnings)
 
 
 def with_sections(
@@ -131,10 +130,10 @@ def with_sections(
         except DocumentError as error:
             problems.append(_problem(source, where, str(reference), error))
             continue
-        documents[str(reference)] = replace(fact, content=content, unreadable=unreadable)
+        documents[str(reference)] = fact._replace(content=content, unreadable=unreadable)
     if problems:
         raise InputError(problems)
-    return replace(facts, documents=documents)
+    return facts._replace(documents=documents)
 
 
 def _named(evidence: BaseModel, source: YamlDocument, base: Path, root: Path) -> Named:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 GIT_TIMEOUT_SECONDS = 60
 SHALLOW_WARNING = (
@@ -27,16 +28,18 @@ SHALLOW_WARNING = (
 )
 
 
-@dataclass(frozen=True)
-class GitDates:
+# A shared default must not be changed in place: a read-only empty mapping.
+NO_DATES: Mapping[Path, dt.date] = MappingProxyType({})
+
+
+class GitDates(NamedTuple):
     """Commit dates of committed, unmodified files (by resolved path), and what the reader should know."""
 
-    dates: Mapping[Path, dt.date] = field(default_factory=dict)
+    dates: Mapping[Path, dt.date] = NO_DATES
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class GitResult:
+class GitResult(NamedTuple):
     """The outcome of one git command; ``returncode`` -1 when git could not be started."""
 
     returncode: int
@@ -75,8 +78,7 @@ def work_tree_root(folder: Path) -> Path | None:
     return next((c for c in (current, *current.parents) if (c / ".git").exists()), None)
 
 
-@dataclass(frozen=True)
-class Repository:
+class Repository(NamedTuple):
     """The work tree git found around a folder."""
 
     top: Path

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import yaml
 
@@ -27,24 +26,26 @@ laughs" alias bombs, and flat files too big to hold with positions, before any P
 Evidence files hold hundreds; a 680 KB file of 100,000 nodes still loads in under 2 s with libyaml."""
 
 
-@dataclass(slots=True)
 class _Open:
     """A list or mapping whose end event has not arrived yet."""
 
-    anchor: str | None
-    start: Any  # the mark where it (or its anchor) begins
-    counted: int  # nodes counted before it; the count at its end, less this, is its size
-    deepest: int  # most lists and mappings open at once inside it, aliases expanded
+    __slots__ = ("anchor", "counted", "deepest", "start")
+
+    def __init__(self, anchor: str | None, start: Any, counted: int, deepest: int) -> None:
+        self.anchor = anchor
+        self.start = start  # the mark where it (or its anchor) begins
+        self.counted = (
+            counted  # nodes counted before it; the count at its end, less this, is its size
+        )
+        self.deepest = deepest  # most lists and mappings open at once inside it, aliases expanded
 
 
-@dataclass(slots=True)
-class _Anchored:
+class _Anchored(NamedTuple):
     size: int  # the value plus every value inside, aliases expanded
     height: int  # nesting levels from the value down, aliases expanded (a scalar has 0)
     line: int  # 1-based, for the duplicate-anchor message
 
 
-@dataclass
 class _EventScan:
     """Checks a stream event by event, collecting problems.
 
@@ -52,15 +53,14 @@ class _EventScan:
     one count, which keeps the pass cheap on large files.
     """
 
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-    documents: int = 0
-    expanded: int = 0
-    via_alias: bool = False
-    open: list[_Open] = field(default_factory=list)
-    anchors: dict[str, _Anchored] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.documents = 0
+        self.expanded = 0
+        self.via_alias = False
+        self.open: list[_Open] = []
+        self.anchors: dict[str, _Anchored] = {}
         # One dict lookup per event instead of a chain of isinstance checks.
         self._on: dict[type, Callable[[Any], bool]] = {
             yaml.DocumentStartEvent: self._document,

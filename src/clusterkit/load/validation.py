@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -84,7 +83,7 @@ def merge_misspellings(problems: list[Problem]) -> list[Problem]:
         if match is not None:
             explained.add(item)
     return [
-        replace(p, hint=f"{p.hint} (a required field)") if _explains(p, explained) else p
+        p._replace(hint=f"{p.hint} (a required field)") if _explains(p, explained) else p
         for p in problems
         if p not in explained
     ]

@@ -23,7 +23,6 @@ import contextlib
 import gc
 import pathlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -67,8 +66,7 @@ class Position(NamedTuple):
     column: int
 
 
-@dataclass(frozen=True)
-class YamlDocument:
+class YamlDocument(NamedTuple):
     """One loaded file: its data and where each part of it was written."""
 
     path: str  # the display path, as the user gave it

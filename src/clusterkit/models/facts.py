@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 # git: the last commit; metadata: the document's own properties (PDF, Word, OpenDocument); mtime: the file
 DateSource = Literal["git", "metadata", "mtime"]
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """One section heading of a document, as its reader found it.
 
     ``level`` is 1 for a top heading where the format says (None for a PDF text line taken as a heading);
@@ -27,8 +26,7 @@ class Heading:
     page: int | None = None
 
 
-@dataclass(frozen=True)
-class DocumentContent:
+class DocumentContent(NamedTuple):
     """What a reader took from a document: its headings, its length, its format."""
 
     kind: str
@@ -37,8 +35,7 @@ class DocumentContent:
     pages: int | None = None
 
 
-@dataclass(frozen=True)
-class DocumentFact:
+class DocumentFact(NamedTuple):
     """What is known about one document the evidence names.
 
     ``content`` is None when the document was not read (no rule of the assessed packs reads its sections or
@@ -54,11 +51,14 @@ class DocumentFact:
     unreadable: str = ""
 
 
-@dataclass(frozen=True)
-class Facts:
+# A shared default must not be changed in place: a read-only empty mapping.
+NO_DOCUMENTS: Mapping[str, DocumentFact] = MappingProxyType({})
+
+
+class Facts(NamedTuple):
     """Everything the scorer needs to know about the world outside the evidence file."""
 
-    documents: Mapping[str, DocumentFact] = field(default_factory=dict)
+    documents: Mapping[str, DocumentFact] = NO_DOCUMENTS
     # About document dates only (a shallow clone, git failing): the scorer reports them only when a
     # rule of the assessed packs reads document dates, so they never clutter assessments that do not.
     date_warnings: tuple[str, ...] = ()

@@ -10,9 +10,8 @@ import datetime as dt
 import difflib
 import sys
 import types
-from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
@@ -21,8 +20,7 @@ from clusterkit.models.base import DocumentPath, FieldError
 FieldKind = Literal["number", "bool", "date", "text", "document", "list", "record", "mapping"]
 
 
-@dataclass(frozen=True)
-class FieldType:
+class FieldType(NamedTuple):
     """What a path leads to: its kind and, for lists and records, the model of the items."""
 
     kind: FieldKind

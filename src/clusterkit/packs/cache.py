@@ -16,9 +16,9 @@ import hashlib
 import pickle
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from clusterkit.load.limits import MAX_FILE_BYTES
 from clusterkit.models.pack import CriteriaPack
@@ -27,8 +27,7 @@ from clusterkit.resources import cache_dir, code_stamp, read_cached, write_cache
 FORMAT = b"clusterkit-pack-cache 1\n"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """What is kept for one pack: the validated model and the files it was read from, with hashes."""
 
     key: str

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from clusterkit.errors import InputError, Problem
 from clusterkit.load.validation import Locator
@@ -30,8 +30,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class LoadedPack:
+class LoadedPack(NamedTuple):
     """A validated pack, the file it came from, and where each of its values is in its file(s)."""
 
     pack: CriteriaPack

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """What a renderer may be told about where its text goes; machine formats ignore it."""
 
     color: bool = False
@@ -34,8 +32,7 @@ Renderer = Callable[[Any, RenderOptions], str]
 AnyRenderer = Callable[[Any, RenderOptions], str | bytes]
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """One output format: the function that renders it, the commands that offer it, what it is."""
 
     target: str  # "module:function", imported on use

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel
@@ -18,16 +17,14 @@ from clusterkit.results.improvement import Progress
 from clusterkit.results.numbers import fmt
 
 
-@dataclass(frozen=True)
-class BaselineAssessment:
+class BaselineAssessment(NamedTuple):
     """An earlier assessment that progress is measured against, and how it is named in reports."""
 
     label: str  # REV:path for a git revision, or the snapshot file's name
     assessment: Assessment
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What every rule may look at: the evidence, the document facts, the date, the indicator.
 
     A level condition also sees its pack's id, the pack's indicator results and the baseline, if any:
@@ -43,8 +40,7 @@ class Context:
     baseline: BaselineAssessment | None = None
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A rule's verdict, what it saw, what it expected, why, and which fields it read."""
 
     status: Status

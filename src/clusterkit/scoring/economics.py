@@ -10,8 +10,7 @@ can miss the members who matter for a service.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from clusterkit.models.economics import cost_per_year
 from clusterkit.models.evidence import Evidence
@@ -24,8 +23,7 @@ from clusterkit.results.portfolio import Decider, ServiceMoney, ServiceSurvey
 T = TypeVar("T", Contribution, Appreciation)
 
 
-@dataclass(frozen=True)
-class ServiceJudgement:
+class ServiceJudgement(NamedTuple):
     """A service's contribution and appreciation as decided, with what each decision rests on."""
 
     contribution: list[Contribution] | None

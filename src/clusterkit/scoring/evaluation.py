@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -224,7 +223,7 @@ def evaluate(rule: rules.Rule, ctx: Context) -> Outcome:
         return outcome
     observed = f"{outcome.observed} (stale)" if outcome.observed else None
     reason = "; ".join(stale) + ": stale, so unknown until counted again"
-    return replace(outcome, status="unknown", observed=observed, reason=reason)
+    return outcome._replace(status="unknown", observed=observed, reason=reason)
 
 
 def result_of(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from clusterkit.models import rules
 from clusterkit.models.evidence import Evidence
@@ -21,8 +21,7 @@ from clusterkit.models.pack import CriteriaPack
 NUMBERING = re.compile(r"^\W*(?:(?:\d+(?:\.\d+)*[.)]?|[ivxlc]+[.)]|[a-z][.)])\s+)+")
 
 
-@dataclass(frozen=True)
-class Wanted:
+class Wanted(NamedTuple):
     """One required section: its id (the key of the evidence's ``sections:``) and every name it goes by."""
 
     id: str

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 from clusterkit.facts.readers.base import (
     MAX_DOCUMENT_BYTES,
@@ -39,8 +39,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Reader:
+class Reader(NamedTuple):
     """How one format is read: its name for people, and the module that reads its sections, length and date.
 
     The module (``read(data, deadline)``, ``date(data)``) is imported on first use; ``libraries`` are the
@@ -78,8 +77,7 @@ ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 SNIFF_BYTES = 1024  # viewers find a PDF header anywhere in the first 1024 bytes
 
 
-@dataclass(frozen=True)
-class Identity:
+class Identity(NamedTuple):
     """What a file holds: the reader for it (None when no reader knows it) and what its name promised."""
 
     kind: str | None

@@ -13,8 +13,8 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from clusterkit.errors import UsageError
 from clusterkit.facts.git import find_repository, git
@@ -94,8 +94,7 @@ def checkout(top: Path, revision: str) -> Iterator[Path]:
         git(top, "worktree", "prune")
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(NamedTuple):
     """A commit to assess for the history: its id, its commit date, and how it is shown."""
 
     commit: str

@@ -5,5 +5,3 @@ facts gathered about documents (`facts`), closed vocabularies and the portfolio'
 and the field-path helpers rules are checked with. Models validate themselves and know nothing of files,
 YAML, git or the terminal. May import `errors` only.
 """
-
-from __future__ import annotations

@@ -1,7 +1,5 @@
 """Shared model configuration and the constrained value types every input file uses."""
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 import re
@@ -154,12 +152,12 @@ class WrittenFloat(float):
     __slots__ = ("written",)
     written: str
 
-    def __new__(cls, written: str) -> WrittenFloat:
+    def __new__(cls, written: str) -> "WrittenFloat":
         value = super().__new__(cls, written)
         value.written = written
         return value
 
-    def __reduce__(self) -> tuple[type[WrittenFloat], tuple[str]]:
+    def __reduce__(self) -> "tuple[type[WrittenFloat], tuple[str]]":
         return (WrittenFloat, (self.written,))
 
 

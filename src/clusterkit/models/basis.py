@@ -1,7 +1,5 @@
 """Where a pack's numbers and names come from: the basis every threshold carries into the reports."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 
 from pydantic import Field, model_validator
@@ -31,7 +29,7 @@ class Sourced(Strict):
     )
 
     @model_validator(mode="after")
-    def _source_given(self) -> Sourced:
+    def _source_given(self) -> "Sourced":
         if self.basis in SOURCED_BASES and not (self.source or "").strip():
             hint = "add a `source` a reader can follow up: the document, page or slide and what it says"
             raise FieldError(f"basis {self.basis.value} needs a source", ("basis",), hint)

@@ -1,7 +1,5 @@
 """The cluster itself: its profile (name, place, field, age) and its cooperation with others."""
 
-from __future__ import annotations
-
 from pydantic import Field, computed_field, field_validator
 
 from clusterkit.models.base import (

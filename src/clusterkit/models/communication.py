@@ -1,7 +1,5 @@
 """What the cluster tells the world: press, success stories, newsletters, website and events."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from clusterkit.models.base import (

@@ -4,8 +4,6 @@ The numbers behind the seed's hand marks (€-, €0, €+). The contribution cl
 the scorer, with the neutral band of the criteria pack; these models only hold and check the figures.
 """
 
-from __future__ import annotations
-
 from pydantic import Field, computed_field, model_validator
 
 from clusterkit.models.base import Money, Strict
@@ -26,7 +24,7 @@ class ServiceCost(Strict):
     )
 
     @model_validator(mode="after")
-    def _something_given(self) -> ServiceCost:
+    def _something_given(self) -> "ServiceCost":
         if self.external is None and self.staff_days is None:
             raise ValueError("give external (EUR), staff_days, or both; or leave cost out")
         return self
@@ -44,7 +42,7 @@ class ServiceIncome(Strict):
     )
 
     @model_validator(mode="after")
-    def _something_given(self) -> ServiceIncome:
+    def _something_given(self) -> "ServiceIncome":
         if self.fees is None and self.sponsors is None and self.public_projects is None:
             raise ValueError(
                 "give fees, sponsors or public_projects (0 says it earns nothing); or leave income out"

@@ -1,7 +1,5 @@
 """What closing a gap takes: the kind of fix and its effort, which the roadmap plans with."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Literal
 

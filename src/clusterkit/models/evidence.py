@@ -4,8 +4,6 @@ Every optional field defaults to "not said" (None), which the scorer reports as 
 a statement ("we have none"), not silence.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, computed_field, field_validator, model_validator
@@ -45,7 +43,7 @@ class Declaration(Strict):
     )
 
     @model_validator(mode="after")
-    def _justified(self) -> Declaration:
+    def _justified(self) -> "Declaration":
         if self.status != DeclaredStatus.UNMET and not (self.justification or "").strip():
             raise ValueError(f"a declaration of status {self.status.value} needs a justification")
         return self

@@ -1,7 +1,5 @@
 """A criteria pack that extends another: its own identity plus overrides, instead of a copy of the base."""
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import Field

@@ -3,8 +3,6 @@
 The I/O half (`clusterkit.facts`) gathers these; the scorer only reads them, so it stays pure.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType

@@ -4,8 +4,6 @@ Packs are checked with it when they load (a misspelt path is a positioned error 
 scorer reads values along the same paths.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import difflib
 import sys

@@ -1,7 +1,5 @@
 """How the cluster organisation is financed: budget years, public and private funding, controlling."""
 
-from __future__ import annotations
-
 from pydantic import Field, computed_field, field_validator
 
 from clusterkit.models.base import (

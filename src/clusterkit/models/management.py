@@ -1,7 +1,5 @@
 """Who runs the cluster: the management team, its staff, the governance bodies and working groups."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any
 

@@ -1,7 +1,5 @@
 """A criteria pack: areas, indicators, checks with points and rules, levels, and the basis of every number."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
@@ -54,7 +52,7 @@ class Check(Sourced):
     effort: float = Field(1.0, gt=0, le=1000, description=EFFORT_DESCRIPTION)
 
     @model_validator(mode="after")
-    def _valid(self) -> Check:
+    def _valid(self) -> "Check":
         if self.partial_points is not None and self.partial_points >= self.points:
             raise ValueError("partial_points must be below points")
         only_for_levels(self.rule)
@@ -130,7 +128,7 @@ class LevelCondition(Sourced):
     effort: float = Field(1.0, gt=0, le=1000, description=EFFORT_DESCRIPTION)
 
     @model_validator(mode="after")
-    def _paths(self) -> LevelCondition:
+    def _paths(self) -> "LevelCondition":
         check_rule_paths(self.rule)
         return self
 
@@ -148,7 +146,7 @@ class PlausibilityCheck(Sourced):
     rule: Rule = Field(description="Plausible while the rule holds; a question when it does not.")
 
     @model_validator(mode="after")
-    def _paths(self) -> PlausibilityCheck:
+    def _paths(self) -> "PlausibilityCheck":
         only_for_levels(self.rule)
         check_rule_paths(self.rule)
         return self

@@ -1,7 +1,5 @@
 """Who takes part in the cluster: committed participants by type, and their history by year."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any
 

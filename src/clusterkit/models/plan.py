@@ -6,8 +6,6 @@ with the closest one (packs/declarations.py), as for declarations. Whether the i
 owner's word but the check's: the scorer reads both (scoring/followup.py).
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field

@@ -1,7 +1,5 @@
 """The service portfolio part of a pack: its classes, the neutral band of the money, the survey scale."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -52,7 +50,7 @@ class SurveyScale(Sourced):
     )
 
     @model_validator(mode="after")
-    def _ordered(self) -> SurveyScale:
+    def _ordered(self) -> "SurveyScale":
         if self.negative_below > self.positive_from:
             raise ValueError("negative_below must not be above positive_from")
         return self
@@ -72,7 +70,7 @@ class Portfolio(Sourced):
     )
 
     @model_validator(mode="after")
-    def _grid_covered_once(self) -> Portfolio:
+    def _grid_covered_once(self) -> "Portfolio":
         cells = [cell for item in self.classes for cell in item.cells]
         grid = {(c, a) for c in Contribution for a in Appreciation}
         if len(cells) != len(set(cells)) or set(cells) != grid:

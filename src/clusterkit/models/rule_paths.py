@@ -1,7 +1,5 @@
 """Check, when a pack loads, that every rule reads an evidence field that exists and is of the right kind."""
 
-from __future__ import annotations
-
 from clusterkit.models import fieldpaths
 from clusterkit.models.base import FieldError
 from clusterkit.models.evidence import Evidence

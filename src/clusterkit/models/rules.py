@@ -4,8 +4,6 @@ A rule reads one or two evidence fields by their dotted path (``financing.latest
 checked against the evidence model when a pack is loaded, so a typo in a pack is a positioned error.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -36,7 +34,7 @@ class _Bounds(Strict):
     )
 
     @model_validator(mode="after")
-    def _coherent(self) -> _Bounds:
+    def _coherent(self) -> "_Bounds":
         if self.min is None and self.max is None:
             raise ValueError("give min, max or both")
         if self.partial_min is not None and (self.min is None or self.partial_min >= self.min):
@@ -93,7 +91,7 @@ class CountRule(_Bounds):
     )
 
     @model_validator(mode="after")
-    def _window(self) -> CountRule:
+    def _window(self) -> "CountRule":
         if (self.within_months is None) != (self.date_field is None):
             raise ValueError("within_months and date_field go together")
         return self
@@ -110,7 +108,7 @@ class RecencyRule(Strict):
     partial_max_age_months: int | None = Field(None, gt=0, description="Partial up to this age.")
 
     @model_validator(mode="after")
-    def _partial_longer(self) -> RecencyRule:
+    def _partial_longer(self) -> "RecencyRule":
         if (
             self.partial_max_age_months is not None
             and self.partial_max_age_months <= self.max_age_months
@@ -132,7 +130,7 @@ class HorizonRule(Strict):
     )
 
     @model_validator(mode="after")
-    def _partial_shorter(self) -> HorizonRule:
+    def _partial_shorter(self) -> "HorizonRule":
         if (
             self.partial_min_ahead_months is not None
             and self.partial_min_ahead_months >= self.min_ahead_months
@@ -152,7 +150,7 @@ class AgeRule(Strict):
     partial_min_age_months: int | None = Field(None, gt=0, description="Partial from this age.")
 
     @model_validator(mode="after")
-    def _partial_younger(self) -> AgeRule:
+    def _partial_younger(self) -> "AgeRule":
         if (
             self.partial_min_age_months is not None
             and self.partial_min_age_months >= self.min_age_months

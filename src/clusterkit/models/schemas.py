@@ -1,7 +1,5 @@
 """JSON Schemas of the two input files, for editors (yaml-language-server) and other tools."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import TypeAdapter

@@ -1,7 +1,5 @@
 """Evidence about the cluster strategy, its implementation, KPIs and the member services."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
@@ -216,7 +214,7 @@ class Service(Strict):
         return values
 
     @model_validator(mode="after")
-    def _marks_to_keep(self) -> Service:
+    def _marks_to_keep(self) -> "Service":
         if self.marks_win_because and not (self.contribution or self.appreciation):
             raise ValueError(
                 "marks_win_because keeps the hand marks, but contribution and appreciation are blank"

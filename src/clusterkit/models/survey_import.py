@@ -5,10 +5,7 @@ export must use the column names ``clusterkit survey template`` writes (``DEFAUL
 ``service: NAME`` / ``pay: NAME`` forms).
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final, Literal, NamedTuple
 
 from pydantic import Field, field_validator, model_validator
 
@@ -76,7 +73,7 @@ class SurveyMapping(Strict):
         return services
 
     @model_validator(mode="after")
-    def _columns_once(self) -> SurveyMapping:
+    def _columns_once(self) -> "SurveyMapping":
         columns = [column for _, column, _ in column_roles(self)]
         repeated = sorted({column for column in columns if columns.count(column) > 1})
         if repeated:
@@ -132,16 +129,14 @@ def default_role(header: str) -> Role | None:
     return None
 
 
-@dataclass(frozen=True)
-class SurveyRow:
+class SurveyRow(NamedTuple):
     """One respondent's answers: the line the record starts on, and its cells in column order."""
 
     line: int
     cells: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class SurveyTable:
+class SurveyTable(NamedTuple):
     """A survey export read from CSV: one header, one row per respondent, all the same width."""
 
     file: str  # as problems name it

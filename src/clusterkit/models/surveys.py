@@ -1,7 +1,5 @@
 """What the members say: satisfaction surveys and their results."""
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Annotated, Any
 

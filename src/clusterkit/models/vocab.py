@@ -4,8 +4,6 @@ The identifiers are what a cluster manager types; the titles and examples of the
 what each portfolio position means, are data in the strategy-process criteria pack.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 
 

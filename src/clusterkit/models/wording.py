@@ -4,8 +4,6 @@ A pack keeps its rules, points and thresholds in one file; each translation is a
 ``locales/<language>/<pack id>.yaml`` beside it, so a translator cannot change a threshold by accident.
 """
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from clusterkit.models.base import Strict, Text

@@ -1,7 +1,5 @@
 """The result of an assessment: one JSON shape for every output format and every tool downstream."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal
 

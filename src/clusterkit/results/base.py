@@ -1,7 +1,5 @@
 """The base of every result model, and the statuses a check or an indicator can have."""
 
-from __future__ import annotations
-
 import copy
 import types
 from collections.abc import Callable, Mapping, Set

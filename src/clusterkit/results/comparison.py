@@ -6,8 +6,6 @@ met, *lost* when it falls, and *changed* otherwise (unknown to unmet, or to or f
 or a pack score that falls.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -6,8 +6,6 @@ area); each step between two consecutive points is the full comparison (indicato
 the checks that moved them).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Sequence
 from itertools import pairwise

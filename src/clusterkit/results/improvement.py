@@ -5,8 +5,6 @@ the checks that moved it and the values seen then and now. Without a baseline, t
 to a hand-written list (`improvement_areas`): that is declared, not measured, and says so.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

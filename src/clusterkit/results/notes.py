@@ -1,7 +1,5 @@
 """Notes beside the verdict: what an assessor would ask, and what we don't know yet."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from clusterkit.results.base import Result

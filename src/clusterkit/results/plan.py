@@ -1,7 +1,5 @@
 """The improvement plan as an assessment reads it: each item's state, and the plan beside a roadmap step."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

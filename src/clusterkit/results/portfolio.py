@@ -1,7 +1,5 @@
 """The service portfolio as the core produces it: each service with its money, survey and class."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

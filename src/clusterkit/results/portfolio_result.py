@@ -5,8 +5,6 @@ Also the benchmark file (`--benchmark-out`): the distributions alone, with no cl
 renderers read them.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal, NamedTuple
 

@@ -7,8 +7,6 @@ row of the portfolio equals the single-file `assess --format json` of the same f
 and the same for every row: they travel once, in the `PackOutline`.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import sys
 from typing import Any, Self, TypeVar
@@ -43,7 +41,7 @@ def _interned(value: Any) -> Any:
     return sys.intern(value) if type(value) is str else value
 
 
-def _restored(model: type[L], values: tuple[Any, ...]) -> L:
+def _restored(model: "type[L]", values: tuple[Any, ...]) -> "L":
     """A leaf record from its pickled values (in the parent of a portfolio's workers).
 
     The state pydantic's own unpickling sets (``BaseModel.__setstate__``), set directly: going through

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.facts import Facts
@@ -45,19 +45,18 @@ from clusterkit.scoring.warnings import (
 )
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(NamedTuple):
     """Exact points achieved and possible, summed up the pack: the verdict's numbers."""
 
     points: Fraction = Fraction(0)
     possible: Fraction = Fraction(0)
 
-    def __add__(self, other: Tally) -> Tally:
-        return Tally(self.points + other.points, self.possible + other.possible)
-
 
 def tally(items: Sequence[Tally]) -> Tally:
-    return sum(items, Tally())
+    zero = Fraction(0)
+    return Tally(
+        sum((item.points for item in items), zero), sum((item.possible for item in items), zero)
+    )
 
 
 def indicator_status(statuses: Sequence[Status]) -> Status:
@@ -152,7 +151,7 @@ def score_areas(
             for item in area.indicators
         ]
         part = tally([exact_part for _, exact_part in pairs])
-        sums += part
+        sums = tally([sums, part])
         areas.append(
             AreaResult.built(
                 id=area.id,

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from clusterkit.results.portfolio_result import (
     ALL,
@@ -41,8 +42,7 @@ RULES = [
 ANONYMISED_RULE = "Anonymised: clusters and groups are codes, no free text of the evidence is shown, and groups of fewer than {n} clusters show no statistics."
 
 
-@dataclass(frozen=True)
-class PeerOptions:
+class PeerOptions(NamedTuple):
     group_by: str = "cluster.field"
     anonymise: bool = False
     key: str = (

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from clusterkit.errors import InputError, Problem, UsageError
 from clusterkit.models.portfolio import SurveyScale
@@ -19,8 +20,7 @@ from clusterkit.models.surveys import SatisfactionSurvey, ServiceRating, SurveyS
 from clusterkit.scoring.survey_columns import MappingLocator, plan_columns
 
 
-@dataclass(frozen=True)
-class SurveyRun:
+class SurveyRun(NamedTuple):
     """What the command line says about this import: the file's name, today, the survey's date, invited."""
 
     file_name: str

@@ -89,3 +89,15 @@ def test_portfolio_results_are_what_validation_makes_of_them(tmp_path: Path) -> 
         built = result.model_dump_json(indent=2)
         validated = PortfolioResult.model_validate(result.model_dump())
     assert validated.model_dump_json(indent=2) == built
+
+
+def test_the_default_efforts_are_what_validation_makes_of_them() -> None:
+    # built with model_construct, so that importing the models builds no validator
+    from clusterkit.models.basis import Basis
+    from clusterkit.models.effort import DEFAULT_EFFORTS, Efforts
+
+    validated = Efforts.model_validate({"basis": "assumption"})
+    assert DEFAULT_EFFORTS == validated
+    assert DEFAULT_EFFORTS.model_fields_set == validated.model_fields_set == {"basis"}
+    assert DEFAULT_EFFORTS.basis is Basis.ASSUMPTION
+    assert DEFAULT_EFFORTS.model_dump_json() == validated.model_dump_json()

@@ -46,4 +46,6 @@ class Efforts(Sourced):
     )
 
 
-DEFAULT_EFFORTS = Efforts(basis=Basis.ASSUMPTION)
+# Built from the model's own defaults without validating them: validating would build the model's
+# validator when the module is imported, on every start, though a cached pack never validates.
+DEFAULT_EFFORTS = Efforts.model_construct(basis=Basis.ASSUMPTION)

@@ -9,12 +9,11 @@ from __future__ import annotations
 import copy
 import difflib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clusterkit.errors import InputError, Problem
 from clusterkit.load.validation import Locator, document_locator, validate, validate_data
 from clusterkit.load.yamlfile import KeyPath, Position, YamlDocument, load_file
-from clusterkit.models.extension import PackExtension
 from clusterkit.models.pack import CriteriaPack, reference_problems
 from clusterkit.packs.files import (
     OUTSIDE_HINT,
@@ -23,6 +22,9 @@ from clusterkit.packs.files import (
     pack_hint,
     resolve_reference,
 )
+
+if TYPE_CHECKING:
+    from clusterkit.models.extension import PackExtension
 
 
 def validated_pack(data: Any, locate: Locator) -> CriteriaPack:
@@ -56,6 +58,9 @@ def merged_data(
         read.append(path.resolve())
     if not (isinstance(document.data, dict) and "extends" in document.data):
         return document.data, document_locator(document)
+    # Only a pack that extends another needs the extension model: imported here, not at start-up.
+    from clusterkit.models.extension import PackExtension
+
     extension = validate(PackExtension, document)
     chain = (*chain, path.resolve())
     base = _base_path(document, extension, path.parent, chain, root)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from clusterkit.errors import InputError, Problem
 from clusterkit.load.validation import document_locator, validate
 from clusterkit.load.yamlfile import KeyPath, load_file
 from clusterkit.models.pack import CriteriaPack
-from clusterkit.models.wording import CheckWording, PackWording
 from clusterkit.packs.files import OUTSIDE_HINT, inside
+
+if TYPE_CHECKING:
+    from clusterkit.models.wording import CheckWording, PackWording
 
 LOCALES = "locales"
 
@@ -34,6 +36,9 @@ def translated(
     if not inside(path, root):
         message = "the wording file points outside the repository (through a symbolic link)"
         raise InputError.single(str(path), message, "path-outside", hint=OUTSIDE_HINT)
+    # Only a translated report reads a wording file: its models are imported then, not at start-up.
+    from clusterkit.models.wording import PackWording
+
     document = load_file(path)
     wording = validate(PackWording, document)
     data = pack.model_dump(mode="python", exclude_none=False)

@@ -14,7 +14,6 @@ from typing import Any, Literal
 
 from clusterkit.models import rules
 from clusterkit.results.assessment import IndicatorResult, Status
-from clusterkit.results.comparison import RANK, check_changes
 from clusterkit.results.improvement import Baseline, DeclaredImprovement, Improvement, Progress
 from clusterkit.results.numbers import counted, fmt
 from clusterkit.scoring.context import Context, Outcome
@@ -44,6 +43,9 @@ def improved(
     """The improvement of one indicator by the pack's measure, or None (no gap then, or no better now)."""
     if old is None or old.status not in measure.gaps or new.status == "not_applicable":
         return None
+    # Only a run with a baseline compares: the comparison's models are imported then, not at start-up.
+    from clusterkit.results.comparison import RANK, check_changes
+
     better = {
         "status": RANK.get(new.status, 0) > RANK.get(old.status, 0),
         "points": new.points > old.points + EPSILON,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import zipfile
 from pathlib import Path
 from types import ModuleType
 from typing import NamedTuple
@@ -151,6 +150,8 @@ def _content_kind(head: bytes, file: Path, named: str | None) -> tuple[str | Non
 
 def _archive_kind(file: Path) -> tuple[str | None, str]:
     """Word and OpenDocument files are ZIP archives; the parts inside say which (only the directory is read)."""
+    import zipfile  # only a document that is a ZIP archive needs it, not every start
+
     try:
         with zipfile.ZipFile(file) as archive:
             names = set(archive.namelist())

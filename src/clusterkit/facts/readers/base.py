@@ -5,7 +5,10 @@ from __future__ import annotations
 import io
 import re
 import time
-import zipfile
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import zipfile
 
 # The one place these limits are set; docs/evidence-format.md states them to users.
 # A strategy, a budget or a survey report is a few MiB even with pictures; 20 MiB leaves room for scans.
@@ -73,6 +76,8 @@ def looks_like_heading(line: str) -> bool:
 
 def checked_archive(data: bytes, label: str) -> zipfile.ZipFile:
     """The ZIP archive of a Word or OpenDocument file, refused when it would unpack past the limit."""
+    import zipfile  # only the Word and OpenDocument readers need it, not every start
+
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()

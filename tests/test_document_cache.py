@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import shutil
 import subprocess
@@ -51,7 +52,7 @@ def test_a_hit_is_what_the_reader_gave_and_parses_nothing(
     document = tmp_path / "strategy.md"
     document.write_text(STRATEGY, encoding="utf-8")
     first = _read(document)
-    assert len(parses) == 1 and len(list(folder.glob("*.json"))) == 1
+    assert len(parses) == 1 and len(list(folder.glob("*.marshal"))) == 1
     assert _read(document) == first
     assert len(parses) == 1  # the second read came from the cache
     titles = [heading.title for heading in first.headings]  # type: ignore[attr-defined]
@@ -68,19 +69,23 @@ def test_changed_bytes_are_read_again(tmp_path: Path, folder: Path, parses: list
     assert [heading.title for heading in changed.headings][-1] == "Budget"  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("damage", ["truncated", "not json", "other layout"])
+@pytest.mark.parametrize("damage", ["truncated", "not marshal", "other layout", "a list"])
 def test_a_damaged_entry_is_a_miss_and_rewritten(
     tmp_path: Path, folder: Path, parses: list[bytes], damage: str
 ) -> None:
     document = tmp_path / "strategy.md"
     document.write_text(STRATEGY, encoding="utf-8")
     first = _read(document)
-    (entry,) = folder.glob("*.json")
+    (entry,) = folder.glob("*.marshal")
     data = entry.read_bytes()
     if damage == "truncated":
         entry.write_bytes(data[:-5])
     else:
-        body = b"[1, 2" if damage == "not json" else b'{"kind": "markdown"}'
+        body = {
+            "not marshal": b"[1, 2",
+            "other layout": marshal.dumps({"kind": "markdown"}),
+            "a list": marshal.dumps(["markdown", [], 3, None]),
+        }[damage]
         entry.write_bytes(hashlib.sha256(body).digest() + body)  # a valid checksum, a useless entry
     assert _read(document) == first
     assert len(parses) == 2
@@ -104,7 +109,7 @@ def test_an_unreadable_document_is_refused_every_time(tmp_path: Path, folder: Pa
     for _ in range(2):
         with pytest.raises(DocumentError):
             _read(encrypted)
-    assert not folder.exists() or not list(folder.glob("*.json"))
+    assert not folder.exists() or not list(folder.glob("*.marshal"))
 
 
 PROBE = """

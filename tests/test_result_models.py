@@ -97,7 +97,7 @@ def test_the_default_efforts_are_what_validation_makes_of_them() -> None:
     from clusterkit.models.effort import DEFAULT_EFFORTS, Efforts
 
     validated = Efforts.model_validate({"basis": "assumption"})
-    assert DEFAULT_EFFORTS == validated
+    assert validated == DEFAULT_EFFORTS
     assert DEFAULT_EFFORTS.model_fields_set == validated.model_fields_set == {"basis"}
     assert DEFAULT_EFFORTS.basis is Basis.ASSUMPTION
     assert DEFAULT_EFFORTS.model_dump_json() == validated.model_dump_json()

@@ -9,7 +9,7 @@ until shown otherwise) and drawn at the mean of its values.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from statistics import fmean
+from math import fsum
 
 from clusterkit.models.evidence import Evidence
 from clusterkit.models.pack import CriteriaPack, Portfolio
@@ -62,11 +62,16 @@ def place(
         money=verdict.money,
         survey=verdict.survey,
         assessed=bool(contribution and appreciation),
-        x=fmean(CONTRIBUTION_VALUE[v] for v in contribution) if contribution else None,
-        y=fmean(APPRECIATION_VALUE[v] for v in appreciation) if appreciation else None,
+        x=_mean([CONTRIBUTION_VALUE[v] for v in contribution]) if contribution else None,
+        y=_mean([APPRECIATION_VALUE[v] for v in appreciation]) if appreciation else None,
         class_id=chosen.id if chosen else None,
         class_title=chosen.title if chosen else None,
     )
+
+
+def _mean(values: Sequence[float]) -> float:
+    """The mean as statistics.fmean gives it (fsum over the count), without importing statistics."""
+    return fsum(values) / len(values)
 
 
 def _class_of(

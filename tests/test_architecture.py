@@ -120,4 +120,4 @@ def test_start_up_costs_stay_out_of_the_model_and_record_definitions() -> None:
         not in ("render", "cli")  # not yet converted: reports only
         and "@dataclass(frozen=True" in path.read_text(encoding="utf-8")
     ]
-    assert not frozen, f"frozen dataclasses on the start-up path: {frozen}"
+    assert not frozen, f"frozen dataclasses (records are NamedTuples): {frozen}"

@@ -7,9 +7,8 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import typer
 
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from clusterkit.facts.revisions import Revision
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """Which points a history has: the commits to assess (all that changed the file, a range, the tags,
     every Nth) and the saved snapshots to add."""
 

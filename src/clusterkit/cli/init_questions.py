@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 Parse = Callable[[str], Any]
 
@@ -65,8 +64,7 @@ def path(value: str) -> str:
     return value.strip()
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """One answer init needs: the flag that gives it, the prompt that asks it, how it is read."""
 
     key: str
@@ -97,8 +95,7 @@ QUESTIONS: tuple[Question, ...] = (
 BY_TYPE = ("companies", "smes", "research", "education", "public")
 
 
-@dataclass(frozen=True)
-class DocumentQuestion:
+class DocumentQuestion(NamedTuple):
     """A document the packs read: where it is, or where init may put a skeleton of it."""
 
     key: str

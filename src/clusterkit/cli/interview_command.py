@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import typer
 
@@ -26,8 +25,7 @@ _ASKABLE = ("number", "text", "date", "bool", "document", "list of text")
 _STATUS_ORDER = {"unknown": 0, "unmet": 1, "partial": 2, "met": 3, "not_applicable": 4}
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One field an indicator's checks read, and what the model says it is."""
 
     path: KeyPath

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from clusterkit.cli.evidence_writer import EvidenceEdit
 from clusterkit.errors import UsageError
@@ -24,8 +23,7 @@ KEY = "plan"
 NUMERIC = re.compile(r"^[0-9][0-9.]*$")
 
 
-@dataclass(frozen=True)
-class PlanEntry:
+class PlanEntry(NamedTuple):
     """What `plan add` was given: the id it fixes, and the fields to set (None: not given)."""
 
     fixes: str

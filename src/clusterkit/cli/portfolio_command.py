@@ -12,9 +12,8 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import typer
 
@@ -109,8 +108,7 @@ def progress(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: bar.advance(task)
 
 
-@dataclass(frozen=True)
-class PortfolioArgs:
+class PortfolioArgs(NamedTuple):
     """The command line of one portfolio run."""
 
     paths: list[Path]

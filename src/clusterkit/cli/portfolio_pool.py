@@ -14,8 +14,8 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from clusterkit.errors import InputError
 from clusterkit.load.files import forget_inputs
@@ -24,8 +24,7 @@ from clusterkit.results.portfolio_rows import ClusterRecord, cluster_record, err
 from clusterkit.scoring.context import read
 
 
-@dataclass(frozen=True)
-class RunSpec:
+class RunSpec(NamedTuple):
     """What every worker needs to assess a file the way the parent would: picklable, no packs in it."""
 
     references: tuple[str, ...]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import typer
 
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
     from clusterkit.results.portfolio_result import Benchmark
 
 
-@dataclass(frozen=True)
-class Presentation:
+class Presentation(NamedTuple):
     """How the report is shown: the whole of it or the summary, in which language, with its trend."""
 
     summary: bool = False

@@ -7,7 +7,7 @@ otherwise the whole portfolio. Only requested packs the benchmark covers are sho
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -16,16 +16,14 @@ from clusterkit.results.assessment import Assessment, PackAssessment
 from clusterkit.results.portfolio_result import ALL, Benchmark, BenchmarkPack, Distribution
 
 
-@dataclass(frozen=True)
-class PeerArea:
+class PeerArea(NamedTuple):
     id: str
     title: str
     score: float | None
     peers: Distribution | None
 
 
-@dataclass(frozen=True)
-class PeerView:
+class PeerView(NamedTuple):
     pack: str
     title: str
     # Who the cluster is compared with: its group (the field grouped by, the cluster's value of it), or

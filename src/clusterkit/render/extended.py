@@ -9,8 +9,7 @@ and with the indicators won and lost, is `clusterkit history`'s.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from clusterkit.results.assessment import Assessment
 
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
     from clusterkit.results.portfolio_result import Benchmark
 
 
-@dataclass(frozen=True)
-class Extended:
+class Extended(NamedTuple):
     """The input of an extended report: the assessment, and a benchmark or a history (or both)."""
 
     assessment: Assessment
@@ -45,8 +43,7 @@ class Extended:
         return trend_views(self.assessment, self.history)
 
 
-@dataclass(frozen=True)
-class TrendRow:
+class TrendRow(NamedTuple):
     """One point of a pack's trend."""
 
     date: dt.date
@@ -56,8 +53,7 @@ class TrendRow:
     reached: bool | None  # the target level at that point; None: the pack or level was not there
 
 
-@dataclass(frozen=True)
-class TrendView:
+class TrendView(NamedTuple):
     """A requested pack's score through the history, with its target level."""
 
     pack: str

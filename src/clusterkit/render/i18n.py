@@ -7,9 +7,9 @@ assessment and language give the same bytes on any machine.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 from functools import cache
+from typing import NamedTuple
 
 from babel import Locale
 from babel.dates import format_date
@@ -35,8 +35,7 @@ def translations(language: str) -> NullTranslations:
     return Translations.load(str(locale_dir()), [language], DOMAIN)
 
 
-@dataclass(frozen=True)
-class Formats:
+class Formats(NamedTuple):
     """Numbers, scores and dates written the way a reader of ``language`` expects."""
 
     language: str

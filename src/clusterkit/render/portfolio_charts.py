@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -91,8 +91,7 @@ def box_plots(
     return _svg(chart_id, LABEL + PLOT + 20, height, title, body)
 
 
-@dataclass(frozen=True)
-class HeatRow:
+class HeatRow(NamedTuple):
     label: str
     statuses: Sequence[str | None]  # per indicator, None when the file has no value (an error row)
 

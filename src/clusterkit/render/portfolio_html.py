@@ -4,7 +4,7 @@ statuses, the gaps most clusters share, every cluster's row, and the roll-up rul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from clusterkit.render import RenderOptions
 from clusterkit.render.portfolio_charts import HeatRow, box_plots, heat_map, tier_bars
@@ -22,8 +22,7 @@ from clusterkit.results.portfolio_rows import PackOutline, PackRecord
 HEAT_LIMIT = 300
 
 
-@dataclass(frozen=True)
-class ClusterLine:
+class ClusterLine(NamedTuple):
     label: str
     group: str | None
     latest: bool
@@ -32,8 +31,7 @@ class ClusterLine:
     row: PortfolioRow
 
 
-@dataclass(frozen=True)
-class PackView:
+class PackView(NamedTuple):
     outline: PackOutline
     peers: PackPeers
     tiers: list[tuple[str, int]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -23,8 +23,7 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 24, 16, 40
 LABEL_WIDTH = 80  # about the width of a date label (YYYY-MM-DD) on the x axis
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(NamedTuple):
     """One line: its label and a score per point (None where not computable)."""
 
     label: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from clusterkit.results.assessment import (
     AreaCoverage,
@@ -24,29 +24,26 @@ GAP_STATUSES = frozenset({"partial", "unmet", "unknown"})
 TOP_STEPS = 3
 
 
-@dataclass(frozen=True)
-class NumberedService:
+class NumberedService(NamedTuple):
     """A service with the number its marker carries in the portfolio matrix."""
 
     number: int
     service: ServicePlacement
 
 
-@dataclass(frozen=True)
-class UnknownIndicator:
+class UnknownIndicator(NamedTuple):
     """An indicator that could not be assessed, with the checks that lacked evidence."""
 
     indicator: IndicatorResult
     checks: list[CheckResult]
 
 
-@dataclass(frozen=True)
-class ReportView:
+class ReportView(NamedTuple):
     """Derived, deterministic lookups over one Assessment."""
 
     assessment: Assessment
     packs: list[PackAssessment]
-    sources: list[str] = field(default_factory=list)
+    sources: list[str]
 
     def source_number(self, text: str | None) -> int | None:
         """The number of a source in the report's list of sources (1-based), or None."""

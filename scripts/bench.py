@@ -1,4 +1,4 @@
-"""Times and ratios for docs/performance.md: python scripts/bench.py [--pairs N] | portfolio N.
+"""Times and ratios for docs/performance.md: python scripts/bench.py [--pairs N] | portfolio N | instructions.
 
 Each round runs every command once, in an order that rotates from round to round, so a command and the
 floors it is compared with run side by side under the same load; a ratio is taken within each round,
@@ -250,6 +250,11 @@ def main(argv: list[str] | None = None) -> int:
         from bench_portfolio import main as portfolio_main
 
         return portfolio_main(arguments[1:])
+    if arguments[:1] == ["instructions"]:  # `bench.py instructions`: counted, not timed
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from bench_instructions import main as instructions_main
+
+        return instructions_main(arguments[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=11, help="rounds timed (after one warm-up)")
     args = parser.parse_args(argv)

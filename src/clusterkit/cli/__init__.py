@@ -38,7 +38,14 @@ def main() -> None:
     from clusterkit.cli.app import app
 
     only_the_command(app, sys.argv[1:], os.environ)
-    app()
+    try:
+        app()
+    finally:
+        # Python's shutdown runs full collections over every object still alive (modules, classes,
+        # models, templates: over 100,000), though the exit frees them all anyway: 80 to 120 ms of
+        # CPU per command. Frozen objects are left out of those collections; nothing is leaked that
+        # the exit would not release.
+        gc.freeze()
 
 
 def only_the_command(app: typer.Typer, arguments: list[str], environ: Mapping[str, str]) -> None:

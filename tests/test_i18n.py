@@ -161,6 +161,69 @@ def test_scores_and_dates_follow_the_language(language: str, score: str, day: st
     assert formats.date(dt.date(2026, 10, 1)) == day
 
 
+def _numbers() -> list[float]:
+    """Numbers a report may format: whole, halves at every rounding place, negative, large, tiny."""
+    import random
+
+    generated = random.Random(17)
+    found = [0.0, -0.0, 1.0, 2.5, 0.5, 1.5, 0.05, 0.15, 0.0005, 0.0015, 0.0025, 999.9995, 1e15]
+    found += [-0.0004, -1.5, -1234.5678, 1000.0, 999999.9999, 0.1 + 0.2, 36.5, 189.75, 310]
+    for _ in range(400):
+        digits = generated.randint(0, 8)
+        found.append(round(generated.uniform(-1, 1) * 10**digits, generated.randint(0, 6)))
+        found.append(generated.randint(0, 10**digits) / generated.choice([1, 2, 4, 8, 1000]))
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr"])
+def test_numbers_scores_and_dates_are_babels_strings(language: str) -> None:
+    # English is written without Babel (its locale data was 10 to 20 ms of a report): the strings of
+    # every language must stay those Babel writes for the language's locale.
+    import datetime as dt
+    from decimal import Decimal
+
+    from babel.dates import format_date
+    from babel.numbers import format_decimal
+
+    from clusterkit.render.i18n import FORMAT_LOCALES
+    from clusterkit.render.languages import LANGUAGES
+
+    assert language in LANGUAGES and set(LANGUAGES) == {"en", "de", "fr"}
+    locale = FORMAT_LOCALES.get(language, language)
+    formats = Formats(language)
+    for value in _numbers():
+        assert formats.number(value) == format_decimal(value, "#,##0.###", locale=locale), value
+        score = value / 1000 if value >= 0 else None
+        if score is not None:
+            floored = (Decimal(str(score)) * 1000).to_integral_value(rounding="ROUND_FLOOR") / 10
+            expected = format_decimal(floored, "#,##0.#", locale=locale) + " %"
+            assert formats.score(score) == expected, score
+    day = dt.date(1999, 12, 25)
+    while day < dt.date(2031, 1, 1):
+        assert formats.date(day) == format_date(day, "long", locale=locale), day
+        day += dt.timedelta(days=23)
+    for day in (dt.date(1, 1, 1), dt.date(999, 2, 28), dt.date(2026, 10, 1), dt.date(9999, 12, 31)):
+        assert formats.date(day) == format_date(day, "long", locale=locale), day
+
+
+@pytest.mark.parametrize(("language", "babel"), [("en", False), ("de", True)])
+def test_only_a_report_in_another_language_imports_babel(language: str, babel: bool) -> None:
+    evidence = str(EXAMPLES / "nordic-maritime" / "cluster.yaml")
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from clusterkit.pipeline import load_evidence, run\n"
+        "from clusterkit.render import RenderOptions, render\n"
+        f"loaded = load_evidence(Path({evidence!r}), 'cluster.yaml')\n"
+        f"text = render(run(loaded, language={language!r}), 'html', RenderOptions(language={language!r}))\n"
+        "print('BABEL', 'babel' in sys.modules, len(text) > 10_000)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert f"BABEL {babel} True" in done.stdout, done.stderr
+
+
 @pytest.mark.parametrize("language", ["de", "fr"])
 @pytest.mark.parametrize("pack_id", sorted(bundled_pack_paths()))
 def test_every_bundled_pack_has_every_title_translated(pack_id: str, language: str) -> None:

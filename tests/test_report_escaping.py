@@ -146,3 +146,24 @@ def test_md_escape(text: str, escaped: str) -> None:
 
 def test_md_inline_keeps_code_spans_and_escapes_the_rest() -> None:
     assert md_inline("set `a|b` to <b>") == "set `a\\|b` to \\<b>"
+
+
+def test_the_shortcuts_of_md_escape_change_no_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    # md_escape and md_inline skip the escaping passes a text cannot need; with the shortcuts off
+    # (patterns that match everything) every text must come out the same.
+    import random
+
+    from clusterkit.render import templating
+
+    alphabet = "aZ09 _*`|~$[]()&<>#+=-.:;!\\\t\n\r\u00a0\u2003xé4^{}"
+    generated = random.Random(5)
+    texts = ["", " ", "1.", "1)", "-", "- x", "#", "==", ">", "a  b", "&amp;", "<b>", "a_b", "x\\"]
+    texts += [
+        "".join(generated.choice(alphabet) for _ in range(generated.randint(1, 12)))
+        for _ in range(3000)
+    ]
+    fast = [(md_escape(text), md_inline(text)) for text in texts]
+    everything = templating.re.compile(r"|(?s:.)")
+    for name in ("ODD_WHITESPACE", "ACTIVE", "LINE_START"):
+        monkeypatch.setattr(templating, name, everything)
+    assert [(md_escape(text), md_inline(text)) for text in texts] == fast

@@ -32,6 +32,13 @@ ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 MD_MARKER_START = re.compile(r"^([#+=-])(?=[\s#=-]|$)|^(>)")
 MD_NUMBER_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
 WHITESPACE = re.compile(r"\s+")
+# Where escaping a value could change a character, looked for first (a report escapes every value it
+# inserts, and most are plain words and numbers): whitespace WHITESPACE.sub(" ", ...) would change (a
+# run of two, or a space that is not " "), a character _escape_active escapes, a first character
+# MD_MARKER_START or MD_NUMBER_START starts with.
+ODD_WHITESPACE = re.compile(r"\s\s|[^\S ]")
+ACTIVE = re.compile(r"[`*|~$\[\]_&<\\]")
+LINE_START = re.compile(r"[#+=>-]|\d")
 EMPTY = "—"
 
 
@@ -52,12 +59,16 @@ def md_escape(value: object) -> MarkdownText:
     """Plain text as Markdown that shows exactly that text, on one line."""
     if isinstance(value, MarkdownText):
         return value
-    text = WHITESPACE.sub(" ", str(value))
+    text = str(value)
+    if ODD_WHITESPACE.search(text):
+        text = WHITESPACE.sub(" ", text)
     return _escape_line_start(_escape_active(text))
 
 
 def _escape_active(text: str) -> str:
     """Backslashes before the characters that would start markup here, and before no others."""
+    if not ACTIVE.search(text):
+        return text  # most values are words and numbers: nothing below would change a character
     out: list[str] = []
     dollars = text.count("$") > 1  # maths needs a pair
     link_like = any(pair in text for pair in ("](", "][", "]:", "[^")) or text.startswith("[")
@@ -105,6 +116,8 @@ def md_inline(value: str | None) -> MarkdownText:
 
 
 def _escape_line_start(text: str) -> MarkdownText:
+    if not LINE_START.match(text):
+        return MarkdownText(text)  # neither pattern below can match
     text = MD_MARKER_START.sub(lambda match: "\\" + match.group(0), text, count=1)
     return MarkdownText(MD_NUMBER_START.sub(r"\1\\\2", text, count=1))
 

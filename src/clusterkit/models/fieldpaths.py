@@ -9,6 +9,7 @@ import difflib
 import sys
 import types
 from enum import Enum
+from functools import cache
 from typing import Annotated, Any, Literal, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
@@ -111,6 +112,7 @@ def closest_field(model: type[BaseModel], name: str) -> str | None:
     return close[0] if close else None
 
 
+@cache  # by the model's types alone; the scorer asks for every value it finds missing
 def _last_model(model: type[BaseModel], path: str) -> tuple[type[BaseModel] | None, str]:
     """The model that owns the last segment of a dotted path, and that segment."""
     *parents, last = path.split(".")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
+from functools import lru_cache
 
 from clusterkit.models.pack import Check
 from clusterkit.results.assessment import Status
@@ -16,6 +17,10 @@ from clusterkit.results.assessment import Status
 SCORE_SCALE = 10_000
 
 
+# Fractions are immutable and a pack has few distinct numbers, read for every check of every file:
+# parsing the decimal again each time was a tenth of a portfolio worker's time. Equal keys (1, 1.0)
+# have the same float, so they share one entry rightly.
+@lru_cache(maxsize=4096)
 def exact(value: float) -> Fraction:
     """A pack's number as the decimal written in the pack (``0.1`` is 1/10, not the nearest binary float)."""
     return Fraction(repr(float(value)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from clusterkit.models import rules
@@ -29,6 +30,9 @@ class Wanted(NamedTuple):
     names: tuple[str, ...]
 
 
+# The same names and headings are compared for every document rule of every file (a portfolio reads
+# thousands): each text is reduced once.
+@lru_cache(maxsize=8192)
 def normalised(text: str) -> str:
     """A heading or name reduced to lower-case words: no numbering, no punctuation."""
     folded = unicodedata.normalize("NFKC", text).casefold().strip()

@@ -8,7 +8,11 @@ libraries imported.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+import datetime as dt
+import os
+import stat
+from collections.abc import Collection
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +23,7 @@ from clusterkit.facts.dates import document_dates
 from clusterkit.facts.git import work_tree_root
 from clusterkit.facts.readers import READERS, DocumentError, Identity, identify, read
 from clusterkit.facts.readers.base import a_file
-from clusterkit.load.files import note_input
+from clusterkit.load.files import note_resolved
 from clusterkit.load.yamlfile import KeyPath, YamlDocument
 from clusterkit.models.base import DocumentPath, unusable_path
 from clusterkit.models.facts import DocumentContent, DocumentFact, Facts
@@ -29,21 +33,38 @@ Named = dict[str, tuple[KeyPath, Path]]  # reference -> where it first stands, i
 
 def document_references(model: BaseModel) -> list[tuple[KeyPath, DocumentPath]]:
     """Every document path in a validated evidence model, with where it stands in the file."""
-    return list(_walk(model, ()))
+    found: list[tuple[KeyPath, DocumentPath]] = []
+    _walk(model, (), found)
+    return found
 
 
-def _walk(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, DocumentPath]]:
+# Values of these exact types hold no document path (DocumentPath is a subclass of str, not str):
+# most of an evidence file's values are such scalars, and the walk runs twice for every file.
+_SCALARS = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
+
+
+def _walk(value: Any, path: KeyPath, found: list[tuple[KeyPath, DocumentPath]]) -> None:
     if isinstance(value, DocumentPath):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _walk(getattr(value, name), (*path, name))
+        for name in _field_names(type(value)):
+            item = getattr(value, name)
+            if type(item) not in _SCALARS:
+                _walk(item, (*path, name), found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _walk(item, (*path, index))
+            if type(item) not in _SCALARS:
+                _walk(item, (*path, index), found)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _walk(item, (*path, key))
+            if type(item) not in _SCALARS:
+                _walk(item, (*path, key), found)
+
+
+@cache
+def _field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    # pydantic's model_fields is a class property: a descriptor call on every access
+    return tuple(model.model_fields)
 
 
 def field_of(where: KeyPath) -> str:
@@ -140,9 +161,13 @@ def _named(evidence: BaseModel, source: YamlDocument, base: Path, root: Path) ->
     """Each document reference with where it first stands and its file; paths outside are errors."""
     problems: list[Problem] = []
     named: Named = {}
+    folders: dict[Path, Path] = {}  # each folder resolved once for all the documents in it
     for where, reference in document_references(evidence):
-        reason = outside_repository(reference, base, root) or unusable_path(reference)
-        if reason:
+        if reference in named:  # named again: checked and noted the first time
+            continue
+        reason, resolved = _outside(reference, base, root, folders)
+        reason = reason or unusable_path(reference)
+        if reason or resolved is None:
             position = source.locate(where)
             hint = "name documents relative to the evidence file, inside its repository"
             problems.append(
@@ -157,8 +182,8 @@ def _named(evidence: BaseModel, source: YamlDocument, base: Path, root: Path) ->
                 )
             )
             continue
-        named.setdefault(str(reference), (where, base / reference))
-        note_input(base / reference)  # no output may replace it, even before it exists
+        named[str(reference)] = (where, base / reference)
+        note_resolved(resolved)  # no output may replace it, even before it exists
     if problems:
         raise InputError(problems)
     return named
@@ -224,15 +249,45 @@ def _positioned(source: YamlDocument, where: KeyPath, message: str) -> str:
 
 def outside_repository(reference: str, base: Path, root: Path) -> str:
     """Why a path named in the evidence file (a document, a pack) leaves ``root``, or '' when it does not."""
+    return _outside(reference, base, root)[0]
+
+
+def _outside(
+    reference: str, base: Path, root: Path, folders: dict[Path, Path] | None = None
+) -> tuple[str, Path | None]:
+    """Why ``reference`` leaves ``root`` ('' when it does not), and where it leads (None when it does);
+    ``folders`` keeps the folders resolved already."""
     if Path(reference).is_absolute() or reference.startswith(("/", "\\")) or ":" in reference[:3]:
-        return f"`{reference}` is an absolute path"
+        return f"`{reference}` is an absolute path", None
     try:
-        resolved = (base / reference).resolve()
+        resolved = _resolved(base / reference, {} if folders is None else folders)
     except RuntimeError:  # a loop of symbolic links (Python 3.11-3.12)
-        return f"`{reference}` is a loop of symbolic links"
+        return f"`{reference}` is a loop of symbolic links", None
     except (OSError, ValueError) as error:
-        return f"`{reference}` cannot be followed: {getattr(error, 'strerror', None) or error}"
+        return (
+            f"`{reference}` cannot be followed: {getattr(error, 'strerror', None) or error}",
+            None,
+        )
     if not resolved.is_relative_to(root):
         via = " (through a symbolic link)" if ".." not in Path(reference).parts else ""
-        return f"`{reference}` points outside the repository{via}"
-    return ""
+        return f"`{reference}` points outside the repository{via}", None
+    return "", resolved
+
+
+def _resolved(target: Path, folders: dict[Path, Path]) -> Path:
+    """``target.resolve()``, with the folder holding it resolved once for every document in it.
+
+    Resolving costs a system call per part of the path, and a file's documents share a few folders.
+    With the folder resolved, only the last part may still be a link; it is resolved as before if so.
+    """
+    if target.name == "..":
+        return target.resolve()
+    folder = folders.get(target.parent)
+    if folder is None:
+        folder = folders[target.parent] = target.parent.resolve()
+    candidate = folder / target.name
+    try:
+        link = stat.S_ISLNK(os.lstat(candidate).st_mode)
+    except OSError:  # missing, or not in a folder: resolve() keeps such a part as it is written
+        link = False
+    return candidate.resolve() if link else candidate

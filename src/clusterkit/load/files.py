@@ -36,6 +36,11 @@ def note_input(path: Path) -> None:
     _INPUTS.add(absolute(path))
 
 
+def note_resolved(path: Path) -> None:
+    """``note_input`` for a path resolved already (a second resolve is a system call per part)."""
+    _INPUTS.add(path)
+
+
 def inputs() -> frozenset[Path]:
     """Every input noted since the last ``forget_inputs``."""
     return frozenset(_INPUTS)

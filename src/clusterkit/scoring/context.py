@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
@@ -94,22 +94,40 @@ def staleness(
     ``item_fields`` are fields of the items of a list at ``path`` that a count rule reads.
     """
     value: Any = evidence
-    owner: Any = None
-    taken = evidence.assessment_date
+    owners: list[Any] = []  # the sections along the path, the evidence first
     for segment in path.split("."):
-        owner = value
-        taken = _as_of(owner) or taken
-        value = getattr(owner, segment, None)
+        owners.append(value)
+        value = getattr(value, segment, None)
         if value is None:
             return None
+    owner = owners[-1]
     windows = [_window_of(owner, path.rsplit(".", 1)[-1])]
     if isinstance(value, list) and value:
         windows += [_window_of(value[0], name) for name in item_fields]
     window = max((w for w in windows if w is not None), default=None)
+    if window is None:  # most values do not age: their date is not looked for
+        return None
+    taken = evidence.assessment_date
+    for section in owners:
+        taken = _as_of(section) or taken
     when = taken or today
-    if window is None or when >= today - relativedelta(months=window):
+    if when >= months_before(today, window):
         return None
     return f"as of {when}, older than {months(window)}"
+
+
+# Every count, age and staleness check of a file measures from the same assessment date by the same few
+# windows (a count rule asks once per item): each date is worked out once.
+@lru_cache(maxsize=1024)
+def months_before(day: dt.date, count: int) -> dt.date:
+    """``day`` less ``count`` calendar months, as dateutil counts them (31 March less 1 is 28/29 February)."""
+    return day - relativedelta(months=count)
+
+
+@lru_cache(maxsize=1024)
+def months_after(day: dt.date, count: int) -> dt.date:
+    """``day`` plus ``count`` calendar months, as dateutil counts them."""
+    return day + relativedelta(months=count)
 
 
 def months(count: int) -> str:

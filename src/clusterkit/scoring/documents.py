@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dateutil.relativedelta import relativedelta
-
 from clusterkit.models import rules
 from clusterkit.models.facts import Facts
 from clusterkit.models.vocab import DeclaredStatus
-from clusterkit.scoring.context import Context, Outcome, months, read, unknown
+from clusterkit.scoring.context import Context, Outcome, months, months_before, read, unknown
 from clusterkit.scoring.sections import Wanted, described, find, wanted_sections
 
 DATE_SOURCES = {"git": "last commit", "metadata": "the document's own date", "mtime": "file date"}
@@ -71,7 +69,7 @@ def _one_document(
                 reason = f"{path} has {fact.content.words} words, fewer than the {rule.min_words} expected: too little for what it claims"
                 return Outcome("partial", observed, expected, reason, reads)
     if rule.max_age_months and fact.last_changed is not None:
-        oldest = ctx.today - relativedelta(months=rule.max_age_months)
+        oldest = months_before(ctx.today, rule.max_age_months)
         if fact.last_changed < oldest:
             source = DATE_SOURCES[fact.date_source or "mtime"]
             reason = f"{path} last changed {fact.last_changed} ({source}), more than {months(rule.max_age_months)} before {ctx.today}"

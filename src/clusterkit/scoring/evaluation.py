@@ -16,6 +16,8 @@ from clusterkit.scoring.context import (
     Outcome,
     bounds_status,
     months,
+    months_after,
+    months_before,
     numeric,
     read,
     staleness,
@@ -84,7 +86,7 @@ def _counts(rule: rules.CountRule, item: Any, today: dt.date) -> bool:
         return False
     if rule.within_months and rule.date_field:
         when = getattr(item, rule.date_field, None)
-        start = today - relativedelta(months=rule.within_months)
+        start = months_before(today, rule.within_months)
         return isinstance(when, dt.date) and start <= when <= today
     return True
 
@@ -99,10 +101,10 @@ def recency(rule: rules.RecencyRule, ctx: Context) -> Outcome:
             f"{when} is after the assessment date {ctx.today}; a past event cannot be dated later"
         )
         return Outcome("unmet", str(when), expected, reason, (rule.field,))
-    if when >= ctx.today - relativedelta(months=rule.max_age_months):
+    if when >= months_before(ctx.today, rule.max_age_months):
         status: Status = "met"
-    elif rule.partial_max_age_months and when >= ctx.today - relativedelta(
-        months=rule.partial_max_age_months
+    elif rule.partial_max_age_months and when >= months_before(
+        ctx.today, rule.partial_max_age_months
     ):
         status = "partial"
     else:
@@ -126,10 +128,10 @@ def horizon(rule: rules.HorizonRule, ctx: Context) -> Outcome:
     expected = f"at least {months(rule.min_ahead_months)} after {ctx.today}"
     if when is None:
         return unknown(expected, rule.field)
-    if when >= ctx.today + relativedelta(months=rule.min_ahead_months):
+    if when >= months_after(ctx.today, rule.min_ahead_months):
         status: Status = "met"
-    elif rule.partial_min_ahead_months is not None and when >= ctx.today + relativedelta(
-        months=rule.partial_min_ahead_months
+    elif rule.partial_min_ahead_months is not None and when >= months_after(
+        ctx.today, rule.partial_min_ahead_months
     ):
         status = "partial"
     else:
@@ -144,10 +146,10 @@ def age(rule: rules.AgeRule, ctx: Context) -> Outcome:
         return unknown(expected, rule.field)
     # A bare year is read as its last day: the cautious reading of "founded 2024".
     when = value if isinstance(value, dt.date) else dt.date(int(value), 12, 31)
-    if when <= ctx.today - relativedelta(months=rule.min_age_months):
+    if when <= months_before(ctx.today, rule.min_age_months):
         status: Status = "met"
-    elif rule.partial_min_age_months and when <= ctx.today - relativedelta(
-        months=rule.partial_min_age_months
+    elif rule.partial_min_age_months and when <= months_before(
+        ctx.today, rule.partial_min_age_months
     ):
         status = "partial"
     else:

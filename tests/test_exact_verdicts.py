@@ -16,6 +16,7 @@ from clusterkit.models.pack import CriteriaPack
 from clusterkit.results.assessment import PackAssessment
 from clusterkit.results.numbers import fmt_score
 from clusterkit.scoring.engine import assess
+from clusterkit.scoring.points import exact, total
 
 TODAY = dt.date(2026, 10, 1)
 # Points with two decimals, as a pack author writes them: 0.01 to 10.
@@ -143,3 +144,16 @@ def test_gold_is_not_reached_at_247_99_of_310_points() -> None:
     # One hundredth of a point more is exactly 80 %: inclusive, reached.
     checks[24] = (Decimal(10), Decimal("1.00"))
     assert assessed(pack_of(checks, Decimal("0.8")), statuses).target_reached
+
+
+@given(st.lists(st.fractions(max_denominator=1000), max_size=30))
+def test_points_are_summed_exactly_whatever_their_denominators(values: list[Fraction]) -> None:
+    assert total(values) == sum(values, Fraction(0))
+    assert total(iter(values)) == sum(values, Fraction(0))
+    assert type(total(values)) is Fraction
+
+
+def test_a_packs_numbers_are_the_decimals_written_and_shared() -> None:
+    assert exact(0.1) == Fraction(1, 10) and exact(1) == exact(1.0) == Fraction(1)
+    assert exact(247.99) == Fraction(24799, 100)
+    assert exact(0.3) is exact(0.3)  # read once, then kept

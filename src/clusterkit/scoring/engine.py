@@ -32,7 +32,7 @@ from clusterkit.scoring.evaluation import Context, evaluate, result_of
 from clusterkit.scoring.followup import progress, with_plan
 from clusterkit.scoring.levels import assess_levels
 from clusterkit.scoring.plausibility import questions
-from clusterkit.scoring.points import check_points, exact, score_of, stored
+from clusterkit.scoring.points import check_points, exact, score_of, stored, total
 from clusterkit.scoring.portfolio import analyse_portfolio
 from clusterkit.scoring.profile import summarise
 from clusterkit.scoring.roadmap import build_roadmap
@@ -53,10 +53,7 @@ class Tally(NamedTuple):
 
 
 def tally(items: Sequence[Tally]) -> Tally:
-    zero = Fraction(0)
-    return Tally(
-        sum((item.points for item in items), zero), sum((item.possible for item in items), zero)
-    )
+    return Tally(total(item.points for item in items), total(item.possible for item in items))
 
 
 def indicator_status(statuses: Sequence[Status]) -> Status:

@@ -26,7 +26,7 @@ from clusterkit.results.assessment import (
 from clusterkit.scoring.actions import action
 from clusterkit.scoring.levels import required_indicators
 from clusterkit.scoring.plan import least_effort
-from clusterkit.scoring.points import exact, stored
+from clusterkit.scoring.points import exact, stored, total
 from clusterkit.scoring.wording import summary
 
 
@@ -162,8 +162,8 @@ def merge(
 
 def gain_in(item: RoadmapItem, pack_id: str) -> Fraction:
     """The points a step adds in one pack: its own check's and those of the checks it also moves."""
-    own = exact(item.gain) if item.pack == pack_id else Fraction(0)
-    return own + sum((exact(m.gain) for m in item.also if m.pack == pack_id), Fraction(0))
+    own = [exact(item.gain)] if item.pack == pack_id else []
+    return total([*own, *(exact(m.gain) for m in item.also if m.pack == pack_id)])
 
 
 def _results(
@@ -212,7 +212,7 @@ def build_roadmap(
     points, possible = exact_points
     required = level.requires.score
     needed = max(Fraction(0), exact(required) * possible - points) if required else Fraction(0)
-    still = needed - sum((gain_in(item, pack.id) for item in gates), Fraction(0))
+    still = needed - total(gain_in(item, pack.id) for item in gates)
     chosen: list[int] | None = []
     if points_plan:
         chosen = least_effort([(exact(i.effort), gain_in(i, pack.id)) for i in optional], still)
@@ -225,8 +225,8 @@ def build_roadmap(
         (item for n, item in enumerate(optional) if n not in picked),
         key=lambda i: -gain_in(i, pack.id),
     )
-    planned = sum((gain_in(item, pack.id) for item in steps), Fraction(0))
-    effort = sum((exact(item.effort) for item in steps), Fraction(0))
+    planned = total(gain_in(item, pack.id) for item in steps)
+    effort = total(exact(item.effort) for item in steps)
     return Roadmap.built(
         target_level=target,
         reached=result.reached,

@@ -64,6 +64,33 @@ def test_built_converts_what_validation_would() -> None:
     assert isinstance(roadmap.effort, float) and '"effort":0.0' in roadmap.model_dump_json()
 
 
+def test_a_result_is_the_same_whatever_order_its_fields_are_given_in() -> None:
+    """All fields in declaration order take a shorter way (the given dict is the state): same result."""
+    fields = {
+        "id": "x",
+        "title": "t",
+        "status": "partial",
+        "points": 1,
+        "possible": 2.5,
+        "observed": "o",
+        "expected": "e",
+        "reason": "r",
+        "basis": "seed",
+        "source": None,
+        "fix": "f",
+        "reads": ("a",),
+    }
+    validated = CheckResult.model_validate(fields)
+    in_order = CheckResult.built(**fields)
+    reversed_order = CheckResult.built(**dict(reversed(fields.items())))
+    for built in (in_order, reversed_order):
+        assert built == validated
+        assert list(built.__dict__) == list(validated.__dict__)
+        assert built.__pydantic_fields_set__ == validated.__pydantic_fields_set__
+        assert built.model_dump_json() == validated.model_dump_json()
+    assert in_order.model_copy(update={"fix": None}).fix is None  # its own set of names, not shared
+
+
 def test_portfolio_results_are_what_validation_makes_of_them(tmp_path: Path) -> None:
     import pickle
 

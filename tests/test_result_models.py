@@ -128,3 +128,14 @@ def test_the_default_efforts_are_what_validation_makes_of_them() -> None:
     assert DEFAULT_EFFORTS.model_fields_set == validated.model_fields_set == {"basis"}
     assert DEFAULT_EFFORTS.basis is Basis.ASSUMPTION
     assert DEFAULT_EFFORTS.model_dump_json() == validated.model_dump_json()
+
+
+def test_a_default_is_copied_unless_deepcopy_would_return_it_as_it_is() -> None:
+    from clusterkit.models.vocab import DeclaredStatus
+    from clusterkit.results.base import _copying
+
+    for atom in (None, True, 3, 2.5, "text", b"raw", DeclaredStatus.MET):
+        assert _copying(atom)() is atom
+    mutable: dict[str, list[int]] = {"a": [1]}
+    made = _copying(mutable)()
+    assert made == mutable and made is not mutable and made["a"] is not mutable["a"]

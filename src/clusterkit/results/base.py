@@ -1,6 +1,7 @@
 """The base of every result model, and the statuses a check or an indicator can have."""
 
 import copy
+import enum
 import types
 from collections.abc import Callable, Mapping, Set
 from functools import cache
@@ -100,8 +101,15 @@ def _defaults(model: type[Result]) -> tuple[tuple[str, Callable[[], Any] | None]
     return tuple(found)
 
 
+# What deepcopy returns as it is (these exact types, and enum members): such a default needs no
+# copying machinery on every result.
+_ATOMS = frozenset({type(None), bool, int, float, str, bytes})
+
+
 def _copying(default: Any) -> Callable[[], Any]:
     """A fresh copy of a default each time, as pydantic gives one (immutable ones are simply returned)."""
+    if type(default) in _ATOMS or isinstance(default, enum.Enum):
+        return lambda: default
     return lambda: copy.deepcopy(default)
 
 

@@ -39,6 +39,8 @@ class Step:
     also: list[MovedCheck] = field(default_factory=list)
 
     def done(self) -> RoadmapItem:
+        if not self.also:  # most steps move one check: the item is the step as it is
+            return self.item
         return self.item.model_copy(update={"also": [*self.item.also, *self.also]})
 
 

@@ -214,14 +214,15 @@ def run(
     language: str = "en",
     baseline: BaselineAssessment | None = None,
     points_plan: bool = True,
+    details: bool = True,
 ) -> Assessment:
     """Assess one loaded evidence file against its packs (and their prerequisites).
 
     ``packs`` are packs loaded already (a run over many files loads them once); else the packs that
     ``criteria`` or the evidence file names are loaded here, in ``language``. ``baseline`` is an
     earlier assessment (a revision's or a snapshot) that improvement conditions measure progress against.
-    A portfolio asks for neither ``positions`` nor the roadmap's least-effort ``points_plan``: its rows
-    read neither.
+    A portfolio asks for no ``positions``, no least-effort ``points_plan`` and no ``details`` (the
+    service portfolio, questions, unknowns, warnings): its rows read none of them.
     """
     from clusterkit.load.positions import with_positions
     from clusterkit.scoring.engine import assess
@@ -252,6 +253,7 @@ def run(
         portfolio=packs.portfolio,
         baseline=baseline,
         points_plan=points_plan,
+        details=details,
     )
     # A portfolio reads no positions (they point into one file's lines); skipping them saves 7 % a file.
     return with_positions(assessment, loaded.document) if positions else assessment

@@ -58,7 +58,7 @@ def assess_with(item: tuple[Path, str], spec: RunSpec, packs: PackSet) -> Cluste
     path, display = item
     try:
         loaded = load_evidence(path, display)
-        # a row reads the roadmap's must-fix gates, not its least-effort points plan
+        # a row reads the levels, scores, statuses and the roadmap's gates: nothing else is worked out
         assessment = run(
             loaded,
             levels=spec.levels,
@@ -66,6 +66,7 @@ def assess_with(item: tuple[Path, str], spec: RunSpec, packs: PackSet) -> Cluste
             packs=packs,
             positions=False,
             points_plan=False,
+            details=False,
         )
     except InputError as error:
         first, more = error.problems[0], len(error.problems) - 1

@@ -27,7 +27,7 @@ from clusterkit.results.assessment import (
     Status,
 )
 from clusterkit.scoring.context import BaselineAssessment
-from clusterkit.scoring.economics import decided_evidence, portfolio_warnings
+from clusterkit.scoring.economics import decided_evidence
 from clusterkit.scoring.evaluation import Context, evaluate, result_of
 from clusterkit.scoring.followup import progress, with_plan
 from clusterkit.scoring.levels import assess_levels
@@ -36,13 +36,8 @@ from clusterkit.scoring.points import check_points, exact, score_of, stored, tot
 from clusterkit.scoring.portfolio import analyse_portfolio
 from clusterkit.scoring.profile import summarise
 from clusterkit.scoring.roadmap import build_roadmap
-from clusterkit.scoring.sections import unknown_sections
 from clusterkit.scoring.unknowns import what_we_do_not_know
-from clusterkit.scoring.warnings import (
-    reads_document_dates,
-    refused_not_applicable,
-    stale_declarations,
-)
+from clusterkit.scoring.warnings import assessment_warnings
 
 
 class Tally(NamedTuple):
@@ -219,6 +214,7 @@ def assess(
     portfolio: CriteriaPack | None = None,
     baseline: BaselineAssessment | None = None,
     points_plan: bool = True,
+    details: bool = True,
 ) -> Assessment:
     """Assess the evidence against every pack (prerequisite packs first) and analyse the portfolio.
 
@@ -226,12 +222,15 @@ def assess(
     id to its target level (default: the pack's default level); ``portfolio`` is the pack whose
     portfolio classes place the services (none: no portfolio analysis); ``baseline`` is the earlier
     assessment that improvement conditions measure progress against (none: their declared fallback).
+    Without ``details`` the service portfolio, questions, unknowns and warnings are left out (a
+    portfolio's row reads none of them): such an assessment is for a row, never for a report.
     """
     # The checks read the contribution and appreciation the figures and the survey decide, as the
     # portfolio shows them; the portfolio itself reads the file's own marks to show them beside.
     decided = decided_evidence(evidence, portfolio.portfolio if portfolio else None)
     done: dict[str, PackAssessment] = {}
-    for pack in order_by_prerequisites(packs):
+    ordered = order_by_prerequisites(packs)
+    for pack in ordered:
         target = (targets or {}).get(pack.id, pack.default_level)
         done[pack.id] = assess_pack(
             *(pack, decided, facts, today),
@@ -251,19 +250,14 @@ def assess(
         passed=all(item.target_reached for item in results if item.requested),
         packs=[with_plan(pack, followed) for pack in results],
         plan=followed,
-        portfolio=analyse_portfolio(evidence, portfolio) if portfolio else None,
-        questions=questions(packs, evidence, facts, today),
-        unknowns=what_we_do_not_know(
-            evidence, [done[pack.id] for pack in order_by_prerequisites(packs)], today
-        ),
-        warnings=[
-            *facts.document_warnings,
-            *(facts.date_warnings if reads_document_dates(packs) else ()),
-            *stale_declarations(evidence, today),
-            *refused_not_applicable(evidence, packs),
-            *unknown_sections(evidence, packs),
-            *(portfolio_warnings(evidence) if portfolio else ()),
-        ],
+        portfolio=analyse_portfolio(evidence, portfolio) if portfolio and details else None,
+        questions=questions(packs, evidence, facts, today) if details else [],
+        unknowns=what_we_do_not_know(evidence, [done[p.id] for p in ordered], today)
+        if details
+        else [],
+        warnings=assessment_warnings(evidence, facts, packs, today, portfolio is not None)
+        if details
+        else [],
     )
 
 

@@ -193,14 +193,16 @@ def build_roadmap(
 ) -> Roadmap:
     """Gates (prerequisite packs, minimum requirements, conditions), then the least-effort points plan.
 
-    Without ``points_plan`` the least-effort search is skipped and every optional gap is `further`:
-    the steps are the gates alone (a portfolio reads only those; the search was a tenth of a file).
+    Without ``points_plan`` only the gates are worked out: no least-effort search and no optional gaps
+    (``further`` is empty), so the steps are the gates alone, the same as with the plan (a portfolio
+    reads only those; the search was a tenth of a file, the optional gaps a twentieth).
     """
     level, result = pack.level(target), next((i for i in levels if i.id == target), None)
     if level is None or result is None:
         raise ValueError(f"unknown target level {target!r}")
     missing = {i.id for i in required_indicators(level, indicators) if i.status != "met"}
-    gaps = own_gaps(pack, indicators, missing)
+    gated = indicators if points_plan else [i for i in indicators if i.id in missing]
+    gaps = own_gaps(pack, gated, missing)
     ordered = [
         *_prerequisite_gaps(level, others),
         *(item for item in gaps if item.blocking),

@@ -6,9 +6,30 @@ import datetime as dt
 from collections.abc import Sequence
 
 from clusterkit.models.evidence import Evidence
+from clusterkit.models.facts import Facts
 from clusterkit.models.pack import CriteriaPack
 from clusterkit.models.vocab import DeclaredStatus
-from clusterkit.scoring.sections import document_rules
+from clusterkit.scoring.economics import portfolio_warnings
+from clusterkit.scoring.sections import document_rules, unknown_sections
+
+
+def assessment_warnings(
+    evidence: Evidence,
+    facts: Facts,
+    packs: Sequence[CriteriaPack],
+    today: dt.date,
+    portfolio: bool,
+) -> list[str]:
+    """Every warning of an assessment, in the order reports list them (``portfolio``: services are
+    placed, so what keeps one from being classed is said too)."""
+    return [
+        *facts.document_warnings,
+        *(facts.date_warnings if reads_document_dates(packs) else ()),
+        *stale_declarations(evidence, today),
+        *refused_not_applicable(evidence, packs),
+        *unknown_sections(evidence, packs),
+        *(portfolio_warnings(evidence) if portfolio else ()),
+    ]
 
 
 def stale_declarations(evidence: Evidence, today: dt.date) -> list[str]:

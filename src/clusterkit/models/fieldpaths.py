@@ -113,8 +113,9 @@ def closest_field(model: type[BaseModel], name: str) -> str | None:
 
 
 @cache  # by the model's types alone; the scorer asks for every value it finds missing
-def _last_model(model: type[BaseModel], path: str) -> tuple[type[BaseModel] | None, str]:
-    """The model that owns the last segment of a dotted path, and that segment."""
+def owner_of(model: type[BaseModel], path: str) -> tuple[type[BaseModel] | None, str]:
+    """The model that owns the last segment of a dotted path, and that segment (None where the
+    types do not tell: a union, or a field that is no record)."""
     *parents, last = path.split(".")
     owner: type[BaseModel] | None = model
     for segment in parents:
@@ -127,12 +128,12 @@ def _last_model(model: type[BaseModel], path: str) -> tuple[type[BaseModel] | No
 
 def is_computed(model: type[BaseModel], path: str) -> bool:
     """Whether a dotted path ends in a derived (computed) field rather than one a person writes."""
-    owner, last = _last_model(model, path)
+    owner, last = owner_of(model, path)
     return owner is not None and last in owner.model_computed_fields
 
 
 def computed_description(model: type[BaseModel], path: str) -> str:
     """The description of the computed field a path ends in ('' if it is not one)."""
-    owner, last = _last_model(model, path)
+    owner, last = owner_of(model, path)
     field = owner.model_computed_fields.get(last) if owner is not None else None
     return (field.description or "") if field is not None else ""

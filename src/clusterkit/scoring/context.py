@@ -93,6 +93,34 @@ def staleness(
     assessment_date, else the assessment date itself (a file that says nothing of when is read as current).
     ``item_fields`` are fields of the items of a list at ``path`` that a count rule reads.
     """
+    return stale_values(evidence, path, today, item_fields) if may_age(path, item_fields) else None
+
+
+@cache
+def may_age(path: str, item_fields: tuple[str, ...] = ()) -> bool:
+    """Whether a value at ``path`` can have a window at all, by the evidence model's types alone.
+
+    False only where the types settle it: the model owning the path's last field gives that field no
+    window, and it has no ``item_fields`` or is a list of a model that gives them none. Where the
+    types leave it open (a union, a computed field), the values are looked at. Most values a rule
+    reads never age: their path is not walked again for every check of every file.
+    """
+    owner, last = fieldpaths.owner_of(Evidence, path)
+    if owner is None or last in owner.model_computed_fields or _window(owner, last) is not None:
+        return True
+    if not item_fields:
+        return False
+    annotation = fieldpaths.field_annotation(owner, last)
+    found = fieldpaths.classify(annotation) if annotation is not None else None
+    if found is None or found.kind != "list" or found.model is None:
+        return True
+    return any(_window(found.model, name) is not None for name in item_fields)
+
+
+def stale_values(
+    evidence: Evidence, path: str, today: dt.date, item_fields: tuple[str, ...] = ()
+) -> str | None:
+    """``staleness`` from the values along the path, whatever their types say."""
     value: Any = evidence
     owners: list[Any] = []  # the sections along the path, the evidence first
     for segment in path.split("."):

@@ -18,6 +18,19 @@ MIDDLE = EXAMPLES / "agrifood-midlands" / "cluster.yaml"
 COMMANDS = ("validate", "assess", "schema", "criteria")
 
 
+def _python(
+    code: str, *arguments: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter (a probe of what a real start of the CLI does)."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *arguments],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+
+
 def test_help_lists_every_command_with_one_line_help(cli) -> None:
     result = cli("--help")
     assert result.code == 0, result
@@ -39,9 +52,7 @@ def test_help_imports_neither_pydantic_nor_yaml_nor_jinja2() -> None:
         "heavy = sorted(m for m in ('pydantic', 'yaml', 'jinja2') if m in sys.modules)\n"
         "print('HEAVY=' + ','.join(heavy), file=sys.stderr)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
-    )
+    done = _python(probe)
     assert "Commands" in done.stdout, done.stderr
     assert "HEAVY=\n" in done.stderr, done.stderr
 
@@ -68,9 +79,7 @@ def test_a_command_runs_without_a_cycle_collection_but_the_collector_stays_on() 
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('COLLECTIONS', len(runs), gc.isenabled(), file=sys.stderr)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
-    )
+    done = _python(probe)
     assert "COLLECTIONS 0 True" in done.stderr, done.stderr
 
 
@@ -87,9 +96,7 @@ def test_the_exit_leaves_what_a_command_made_out_of_the_last_collections() -> No
             "try:\n    main()\nexcept SystemExit as stop:\n    code = stop.code\n"
             "print('FROZEN', before, gc.get_freeze_count() > 10_000, code, file=sys.stderr)\n"
         )
-        done = subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True, check=False
-        )
+        done = _python(probe)
         assert "FROZEN 0 True" in done.stderr, done.stderr
 
 
@@ -415,12 +422,6 @@ def test_pydantic_plugins_are_off_unless_the_user_set_the_switch(
     }
     if setting is not None:
         environ["PYDANTIC_DISABLE_PLUGINS"] = setting
-    done = subprocess.run(
-        [sys.executable, "-c", PLUGINS_SEEN, str(NEAR_GOLD)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=environ,
-    )
+    done = _python(PLUGINS_SEEN, str(NEAR_GOLD), env=environ)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == expected

@@ -29,10 +29,6 @@ class Result(BaseModel):
         generated corpus and holds the JSON to the same bytes.
         """
         values = converted(cls, fields)
-        if tuple(values) == field_order(
-            cls
-        ):  # every field, in order: this dict (ours) is the state
-            return with_state(cls, values, set(values))
         return constructed(cls, values, set(values))
 
 
@@ -44,10 +40,14 @@ def constructed(model: type[R], fields: dict[str, Any], names: Set[str]) -> R:
 
     The same state pydantic's ``model_construct`` sets (the result models have no aliases, private
     attributes or post-init hook), in a third of its time: the scorer builds some 250 results a file.
-    Unlike it, a name that is not a field, or a required field left out, is an error.
+    Unlike it, a name that is not a field, or a required field left out, is an error. ``fields`` is
+    the caller's own new dict: given every field in declaration order, it becomes the state as it is.
     """
-    if fields.keys() == field_names(model):  # every field given, as the scorer mostly does
-        return with_state(model, {name: fields[name] for name in field_order(model)}, names)
+    order = field_order(model)
+    if tuple(fields) == order:  # every field, in order, as the scorer mostly gives them
+        return with_state(model, fields, names)
+    if fields.keys() == field_names(model):  # every field, in another order
+        return with_state(model, {name: fields[name] for name in order}, names)
     unknown = fields.keys() - field_names(model)
     if unknown:
         raise TypeError(f"{model.__name__} has no field {', '.join(sorted(unknown))}")

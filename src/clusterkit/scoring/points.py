@@ -15,6 +15,7 @@ from clusterkit.results.assessment import Status
 
 # Scores are stored with four decimals, rounded down, so a stored score never reads as more than it is.
 SCORE_SCALE = 10_000
+ZERO = Fraction(0)
 
 
 # Fractions are immutable and a pack has few distinct numbers, read for every check of every file:
@@ -35,9 +36,6 @@ def check_points(check: Check, status: Status, partial_credit: float) -> Fractio
             return exact(check.partial_points)
         return exact(check.points) * exact(partial_credit)
     return ZERO
-
-
-ZERO = Fraction(0)
 
 
 def total(values: Iterable[Fraction]) -> Fraction:
